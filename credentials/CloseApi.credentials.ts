@@ -1,0 +1,56 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class CloseApi implements ICredentialType {
+	name = 'closeApi';
+
+	displayName = 'Close API';
+
+	icon = { light: 'file:../icons/close.svg', dark: 'file:../icons/close.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#close';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Create one in Close under Settings → Developer → API Keys. Close takes it as the user name of HTTP Basic authentication, with an empty password; n8n does that for you.',
+		},
+		{
+			// Empty: Close's real API. Set only by importing credential data (the sandbox, tests):
+			// an origin such as http://127.0.0.1:4010 that replaces https://api.close.com.
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.apiKey}}',
+				password: '',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") + "/api/v1" : "https://api.close.com/api/v1" }}',
+			url: '/me/',
+			qs: { _fields: 'id' },
+		},
+	};
+}

@@ -1,0 +1,70 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class CloseOAuth2Api implements ICredentialType {
+	name = 'closeOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Close OAuth2 API';
+
+	icon = { light: 'file:../icons/close.svg', dark: 'file:../icons/close.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#close-oauth2';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default:
+				'={{ $self.baseUrl ? String($self.baseUrl).replace(/\\/+$/, "") + "/oauth2/authorize/" : "https://app.close.com/oauth2/authorize/" }}',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default:
+				'={{ $self.baseUrl ? String($self.baseUrl).replace(/\\/+$/, "") + "/oauth2/token/" : "https://api.close.com/oauth2/token/" }}',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: 'all.full_access offline_access',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+		{
+			// Empty: Close's real API. Set only by importing credential data (the sandbox, tests).
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") + "/api/v1" : "https://api.close.com/api/v1" }}',
+			url: '/me/',
+			qs: { _fields: 'id' },
+		},
+	};
+}

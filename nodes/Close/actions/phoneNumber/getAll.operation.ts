@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions/common';
+import type { ApiClient } from '../../../shared/transport/client';
+import { InputValidator } from '../../../shared/validation';
+import { listPhoneNumbers } from '../../transport/phoneNumbers';
+
+const show = { resource: ['phoneNumber'], operation: ['getAll'] };
+
+export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('phoneNumber'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Number',
+				name: 'number',
+				type: 'string',
+				default: '',
+				placeholder: '+16503334444',
+				description: 'Only the phone number with this number (E.164)',
+			},
+			{
+				displayName: 'Participant Name or ID',
+				name: 'participantUserId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description:
+					'Only numbers this user takes part in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				default: 'internal',
+				options: [
+					{ name: 'External', value: 'external', description: 'Your own number, used as caller ID' },
+					{ name: 'Internal', value: 'internal', description: 'Rented from Close' },
+					{ name: 'Virtual', value: 'virtual', description: 'Your own number, routed to Close (BYOC)' },
+				],
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, 1_000_000);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.number) qs.number = check.e164('Number', filters.number);
+	if (filters.participantUserId) qs.participant_user_id = check.string('Participant Name or ID', filters.participantUserId);
+	const type = filters.type ? check.oneOf('Type', filters.type, PHONE_NUMBER_TYPES) : undefined;
+	return await listPhoneNumbers(client, {
+		qs,
+		limit,
+		itemIndex,
+		// The list endpoint has no type filter: it is applied here, page by page.
+		keep: type ? (number) => number.type === type : undefined,
+	});
+}

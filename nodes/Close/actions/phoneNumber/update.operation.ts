@@ -1,0 +1,152 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { locatorValue, updateFields } from '../../../shared/execution/parameters';
+import { pathSegment } from '../../../shared/transport/paths';
+import type { ApiClient } from '../../../shared/transport/client';
+import { InputValidator } from '../../../shared/validation';
+import { CLOSE_PHONE_NUMBER_ID, phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+
+const show = { resource: ['phoneNumber'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	{ ...phoneNumberLocator, displayOptions: { show } },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		description: 'Only the fields added here are sent; everything else on the number stays as it is',
+		options: [
+			{
+				displayName: 'Forward To',
+				name: 'forwardTo',
+				type: 'string',
+				default: '',
+				placeholder: '+16502221111',
+				description:
+					'Number to forward calls to, in E.164 format. Leave empty to remove the forwarding number.',
+			},
+			{
+				displayName: 'Forward To Enabled',
+				name: 'forwardToEnabled',
+				type: 'boolean',
+				default: false,
+				description: 'Whether calls are forwarded to the Forward To number',
+			},
+			{
+				displayName: 'Inbound Ring Duration',
+				name: 'inboundRingDuration',
+				type: 'number',
+				default: 30,
+				typeOptions: { minValue: 15, maxValue: 90 },
+				description: 'How many seconds an incoming call rings before it goes to voicemail (15–90)',
+			},
+			{
+				displayName: 'Label',
+				name: 'label',
+				type: 'string',
+				default: '',
+				description: 'Name shown for the number in Close',
+			},
+			{
+				displayName: 'Participant Names or IDs',
+				name: 'participants',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: [],
+				description:
+					'Users who ring on this group number; replaces the current list. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Phone Numbers',
+				name: 'phoneNumbers',
+				type: 'string',
+				default: '',
+				placeholder: '+16503334444, +16503335555',
+				description:
+					'External numbers that ring on this group number, in E.164 format, comma-separated (or a list from an expression); replaces the current list',
+			},
+			{
+				displayName: 'Press 1 To Accept',
+				name: 'press1ToAccept',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a forwarded call must be accepted by pressing 1',
+			},
+			{
+				displayName: 'Voicemail Greeting URL',
+				name: 'voicemailGreetingUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/greeting.mp3',
+				description:
+					'HTTPS URL of an MP3 recording to play as the voicemail greeting. Leave empty to remove the greeting.',
+			},
+		],
+	},
+];
+
+/** Close's update body, in snake_case, from exactly the fields the user added. */
+export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		switch (key) {
+			case 'label':
+				body.label = check.string('Label', value);
+				break;
+			case 'forwardTo': {
+				// Close allows null here: an empty value removes the forwarding number.
+				const text = value === null ? '' : check.string('Forward To', value).trim();
+				body.forward_to = text === '' ? null : check.e164('Forward To', text);
+				break;
+			}
+			case 'forwardToEnabled':
+				body.forward_to_enabled = check.boolean('Forward To Enabled', value);
+				break;
+			case 'voicemailGreetingUrl': {
+				const text = value === null ? '' : check.string('Voicemail Greeting URL', value).trim();
+				body.voicemail_greeting_url = text === '' ? null : check.url('Voicemail Greeting URL', text, ['https:']);
+				break;
+			}
+			case 'participants':
+				body.participants = check.list('Participant Names or IDs', value).map((id) => {
+					if (!/^user_[A-Za-z0-9]+$/.test(id)) {
+						check.fail('Participant Names or IDs', `"${id.slice(0, 60)}" is not a Close user ID (user_…)`);
+					}
+					return id;
+				});
+				break;
+			case 'phoneNumbers':
+				body.phone_numbers = check.list('Phone Numbers', value).map((n) => check.e164('Phone Numbers', n));
+				break;
+			case 'press1ToAccept':
+				body.press_1_to_accept = check.boolean('Press 1 To Accept', value);
+				break;
+			case 'inboundRingDuration':
+				body.inbound_ring_duration = check.integer('Inbound Ring Duration', value, 15, 90);
+				break;
+			default:
+				check.fail('Update Fields', `unknown field "${key}"`);
+		}
+	}
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
+	const node = this.getNode();
+	const check = new InputValidator(node, itemIndex);
+	const id = locatorValue(this, 'phoneNumberId', itemIndex, 'Phone Number');
+	if (!CLOSE_PHONE_NUMBER_ID.test(id)) {
+		check.fail('Phone Number', `"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`);
+	}
+	const body = closeUpdateBody(updateFields(this, itemIndex), check);
+	return await client.request<IDataObject>({
+		method: 'PUT',
+		path: `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`,
+		body,
+		itemIndex,
+		resource: `phone number ${id}`,
+	});
+}

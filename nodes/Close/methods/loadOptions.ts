@@ -1,0 +1,43 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { pathSegment } from '../../shared/transport/paths';
+import { closeApiClient } from '../transport';
+
+/**
+ * Users of the credential's own organization, "First Last (email)", sorted. The organization's
+ * memberships come whole in one answer, so two requests cover every user however many there are
+ * (`GET /user/` would page through the users of every organization the key can see).
+ * UNVERIFIED: that /me/ lists the key's organization first when the user belongs to several.
+ */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = await closeApiClient(this, DROPDOWN_RETRY_POLICY);
+	const me = await client.request<IDataObject>({ method: 'GET', path: '/me/', qs: { _fields: 'organizations' } });
+	const organizations = (me?.organizations as IDataObject[] | undefined) ?? [];
+	const organizationId = organizations[0]?.id;
+	if (typeof organizationId !== 'string') {
+		throw new NodeOperationError(this.getNode(), 'Close did not say which organization this credential belongs to');
+	}
+	const organization = await client.request<IDataObject>({
+		method: 'GET',
+		path: `/organization/${pathSegment(this.getNode(), organizationId, 'Organization')}/`,
+		qs: { _fields: 'memberships' },
+		resource: `organization ${organizationId}`,
+	});
+	const memberships = (organization?.memberships as IDataObject[] | undefined) ?? [];
+	return memberships
+		.filter((m) => typeof m.user_id === 'string')
+		.map((m) => {
+			const name = String(m.user_full_name ?? '').trim() || String(m.user_id);
+			return {
+				name: m.user_email ? `${name} (${m.user_email as string})` : name,
+				value: m.user_id as string,
+			};
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { originOverride } from '../../shared/transport/baseUrl';
+import { ApiClient } from '../../shared/transport/client';
+import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
+
+export const CLOSE_API_BASE = 'https://api.close.com/api/v1';
+
+export type CloseAuthentication = 'apiKey' | 'oAuth2';
+
+const CREDENTIALS: Record<CloseAuthentication, { type: string; name: string }> = {
+	apiKey: { type: 'closeApi', name: 'Close API' },
+	oAuth2: { type: 'closeOAuth2Api', name: 'Close OAuth2 API' },
+};
+
+export const closeProfile: ProviderProfile = {
+	displayName: 'Close',
+	errorMessages(body) {
+		if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 300)] : [];
+		if (!body || typeof body !== 'object') return [];
+		const data = body as IDataObject;
+		const messages: string[] = [];
+		// 400: {"errors": [...], "field-errors": {"inbound_ring_duration": "..."}}
+		const fieldErrors = data['field-errors'];
+		if (fieldErrors && typeof fieldErrors === 'object') {
+			for (const [field, error] of Object.entries(fieldErrors as IDataObject)) {
+				messages.push(`${field}: ${Array.isArray(error) ? error.join(', ') : String(error)}`);
+			}
+		}
+		if (Array.isArray(data.errors)) {
+			messages.push(...data.errors.map((error) => (typeof error === 'string' ? error : JSON.stringify(error))));
+		}
+		// Other 4xx: {"error": "message"}; the legacy 429 nests {"error": {"message", "rate_reset"}}.
+		if (typeof data.error === 'string') messages.push(data.error);
+		else if (data.error && typeof (data.error as IDataObject).message === 'string') {
+			messages.push((data.error as IDataObject).message as string);
+		}
+		if (typeof data.message === 'string') messages.push(data.message);
+		return messages;
+	},
+	hint(status, { credentialName, where, resource }) {
+		if (status === 401) {
+			return credentialName === 'Close API'
+				? `Check the ${credentialName} credential: the API key (Close → Settings → Developer → API Keys) is sent as the user name with an empty password. A deleted or mistyped key answers 401.`
+				: `Reconnect the ${credentialName} credential: Close refused its access token and a refresh did not help (the app may have been disconnected or its access revoked).`;
+		}
+		if (status === 403) {
+			return 'Close refused this change: updating a group number needs the "Manage Group Phone Numbers" permission (newer Close plans: "Manage Team Phone Numbers"), and a personal number can only be changed by its owner.';
+		}
+		if (status === 404) {
+			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the ID, and that it belongs to the organization of the ${credentialName} credential (a personal number of another user is not visible).`;
+		}
+		return undefined;
+	},
+};
+
+function authentication(ctx: IExecuteFunctions | ILoadOptionsFunctions): CloseAuthentication {
+	const value =
+		'getInputData' in ctx
+			? (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'apiKey')
+			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiKey');
+	return value === 'oAuth2' ? 'oAuth2' : 'apiKey';
+}
+
+/** A client for Close's API with the credential the node's Authentication parameter picks. */
+export async function closeApiClient(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	policy: RetryPolicy,
+): Promise<ApiClient> {
+	const credential = CREDENTIALS[authentication(ctx)];
+	const data = await ctx.getCredentials(credential.type);
+	const origin = originOverride(ctx.getNode(), data.baseUrl);
+	const token = (data.oauthTokenData as IDataObject | undefined) ?? {};
+	return new ApiClient(ctx, {
+		provider: closeProfile,
+		credentialType: credential.type,
+		credentialName: credential.name,
+		baseUrl: origin ? `${origin}/api/v1` : CLOSE_API_BASE,
+		policy,
+		secrets: [data.apiKey, data.clientSecret, token.access_token, token.refresh_token].filter(
+			(value): value is string => typeof value === 'string',
+		),
+	});
+}
