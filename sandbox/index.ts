@@ -1,0 +1,201 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, seedClose } from './close/data';
+import { handleClose, issueToken, type CloseState } from './close/routes';
+import { Faults } from './faults';
+import { json, readBody, send, type Ctx, type LoggedRequest, type Provider, type Reply } from './http';
+import { RateLimiter } from './rateLimit';
+import { SIGNALWIRE_PROJECT, seedSignalWire } from './signalwire/data';
+import { handleSignalWire, type SignalWireState } from './signalwire/routes';
+import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, seedSynthflow } from './synthflow/data';
+import { handleSynthflow, type SynthflowState } from './synthflow/routes';
+
+export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES };
+export type { Fault, FaultKind } from './faults';
+export type { LoggedRequest, Provider } from './http';
+
+export interface SandboxOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	/** Added before every answer, in ms. */
+	latencyMs?: number;
+	/** Requests per second per key; 0 = unlimited. Close also limits each organization to 3× this. */
+	rateLimits?: { close?: number; synthflow?: number; signalwire?: number };
+	/** Sizes of the seeded accounts. */
+	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number };
+	/** SignalWire `links.next` as absolute URLs (default) or relative paths. */
+	signalwireLinks?: 'absolute' | 'relative';
+	/** Lifetime of Close OAuth access tokens, in seconds. */
+	closeAccessTokenTtl?: number;
+}
+
+export interface SandboxState {
+	close: CloseState;
+	synthflow: SynthflowState;
+	signalwire: SignalWireState;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	state: SandboxState;
+	/** Every request received, oldest first (tests read and clear it). */
+	requests: LoggedRequest[];
+	faults: Faults;
+	/** Forget the request log. */
+	clearRequests(): void;
+	/** Issue a Close OAuth token directly (tests skip the browser consent). */
+	issueCloseToken(): { access_token: string; refresh_token: string; expires_in: number };
+	stop(): Promise<void>;
+}
+
+function providerOf(path: string): Provider | undefined {
+	if (path.startsWith('/api/v1/') || path.startsWith('/oauth2/')) return 'close';
+	if (path.startsWith('/v2/')) return 'synthflow';
+	if (/^\/api\/(relay\/rest|laml|fabric|video)\//.test(path)) return 'signalwire';
+	return undefined;
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Starts the sandbox: one HTTP server on 127.0.0.1 standing in for Close, Synthflow and SignalWire. */
+export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
+	const rate = options.rateLimits ?? {};
+	const closePerSecond = rate.close ?? 20;
+	const state: SandboxState = {
+		close: {
+			...seedClose({ numbers: options.seed?.closeNumbers, users: options.seed?.closeUsers }),
+			tokens: [],
+			codes: new Map(),
+			accessTokenTtl: options.closeAccessTokenTtl ?? 3600,
+			keyLimiter: new RateLimiter(closePerSecond),
+			orgLimiter: new RateLimiter(closePerSecond > 0 ? closePerSecond * 3 : 0),
+		},
+		synthflow: {
+			...seedSynthflow({ numbers: options.seed?.synthflowNumbers }),
+			limiter: new RateLimiter(rate.synthflow ?? 0),
+		},
+		signalwire: {
+			...seedSignalWire({ numbers: options.seed?.signalwireNumbers }),
+			// 13,800 writes per 10 s per space.
+			writeLimiter: new RateLimiter(rate.signalwire ?? 1380),
+			linkStyle: options.signalwireLinks ?? 'absolute',
+		},
+	};
+	const requests: LoggedRequest[] = [];
+	const faults = new Faults();
+	const latencyMs = options.latencyMs ?? 0;
+
+	const handle = async (req: IncomingMessage, res: ServerResponse) => {
+		const rawBody = await readBody(req);
+		const url = new URL(req.url ?? '/', 'http://sandbox.local');
+		const headers: Record<string, string> = {};
+		for (const [key, value] of Object.entries(req.headers)) {
+			headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : (value ?? '');
+		}
+		let body: unknown = undefined;
+		if (rawBody) {
+			try {
+				body = JSON.parse(rawBody);
+			} catch {
+				body = rawBody;
+			}
+		}
+		const method = (req.method ?? 'GET').toUpperCase();
+		const path = url.pathname;
+		const provider = providerOf(path);
+		const entry: LoggedRequest = {
+			provider: provider ?? ('unknown' as Provider),
+			method,
+			path,
+			query: Object.fromEntries(url.searchParams),
+			headers,
+			body,
+			rawBody,
+			at: Date.now(),
+		};
+		requests.push(entry);
+
+		if (latencyMs > 0) await delay(latencyMs);
+		let reply: Reply;
+		if (!provider) {
+			reply = json(404, { error: 'Not Found' });
+		} else {
+			const fault = faults.take(provider, method, path);
+			if (fault?.kind === 'reset') {
+				entry.status = 0;
+				req.socket.destroy();
+				return;
+			}
+			if (fault?.kind === 'hang') {
+				entry.status = -1;
+				return; // never answered; the socket is closed on stop
+			}
+			if (fault?.kind === 'latency') await delay(fault.latencyMs ?? 1000);
+			const ctx: Ctx = {
+				req,
+				method,
+				path,
+				query: entry.query,
+				headers,
+				body,
+				rawBody,
+				origin: `http://${headers.host ?? '127.0.0.1'}`,
+			};
+			if (fault?.kind === 'status') {
+				reply = { status: fault.status ?? 500, body: fault.body ?? defaultFaultBody(provider, fault.status ?? 500), headers: fault.headers };
+			} else if (fault?.kind === 'malformed') {
+				reply = { status: 200, raw: '{"data": [ this is not json', headers: fault.headers };
+			} else if (provider === 'close') {
+				reply = handleClose(ctx, state.close);
+			} else if (provider === 'synthflow') {
+				reply = handleSynthflow(ctx, state.synthflow);
+			} else {
+				reply = handleSignalWire(ctx, state.signalwire);
+			}
+		}
+		entry.status = reply.status;
+		send(res, reply);
+	};
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: Error) => {
+			if (!res.headersSent) send(res, json(500, { error: `Sandbox error: ${error.message}` }));
+		});
+	});
+	server.keepAliveTimeout = 5000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		state,
+		requests,
+		faults,
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		issueCloseToken: () => {
+			const key = state.close.apiKeys[0];
+			return issueToken(state.close, key.userId, key.organizationId);
+		},
+		stop: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+function defaultFaultBody(provider: Provider, status: number): unknown {
+	const text = status >= 500 ? 'Internal Server Error' : 'Error';
+	if (provider === 'signalwire') return { error: text };
+	if (provider === 'synthflow') return { detail: text };
+	return { error: text };
+}

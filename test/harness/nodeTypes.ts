@@ -1,0 +1,42 @@
+import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+
+import { CloseApi } from '../../credentials/CloseApi.credentials';
+import { CloseOAuth2Api } from '../../credentials/CloseOAuth2Api.credentials';
+import { Close } from '../../nodes/Close/Close.node';
+
+export const PACKAGE = 'n8n-nodes-phone-numbers';
+
+/** The package's node classes, by their type name in a workflow. */
+export const nodeClasses: Record<string, () => INodeType> = {
+	[`${PACKAGE}.close`]: () => new Close(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	closeApi: new CloseApi(),
+	closeOAuth2Api: new CloseOAuth2Api(),
+	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
+	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
+};
+
+export class TestNodeTypes implements INodeTypes {
+	private readonly cache = new Map<string, INodeType>();
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(type);
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		let node = this.cache.get(type);
+		if (!node) {
+			const make = nodeClasses[type];
+			if (!make) throw new Error(`Unknown node type ${type}`);
+			node = make();
+			this.cache.set(type, node);
+		}
+		return node;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}

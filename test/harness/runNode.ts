@@ -1,0 +1,196 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// n8n-core writes its instance settings under N8N_USER_FOLDER: keep that out of the real home.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-phone-numbers-test-'));
+
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeListSearchResult,
+	type INodeParameters,
+	type INodePropertyOptions,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { credentialTypes, PACKAGE, TestNodeTypes } from './nodeTypes';
+
+export type NodeName = 'close' | 'synthflow' | 'signalWire';
+
+export interface RunNodeOptions {
+	node: NodeName;
+	parameters: INodeParameters;
+	/** Input items' JSON; one empty item by default. */
+	items?: IDataObject[];
+	/** Credential data by credential type name (e.g. `{ closeApi: { apiKey, baseUrl } }`). */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	/** Cancel the execution this many ms after it starts. */
+	cancelAfterMs?: number;
+}
+
+/** An error as n8n stores it in the run data: a plain object (assert on fields, not classes). */
+export interface RunError {
+	name: string;
+	message: string;
+	description?: string | null;
+	httpCode?: string | null;
+	context?: IDataObject;
+	[key: string]: unknown;
+}
+
+export interface RunNodeResult {
+	/** Output items of the node's first output. */
+	items: INodeExecutionData[];
+	/** Their `json`. */
+	json: IDataObject[];
+	/** The node's error when it failed. */
+	error?: RunError;
+	run: IRun;
+	credentials: TestCredentialsHelper;
+}
+
+const NODE_NAME = 'Node under test';
+
+function makeNode(options: Pick<RunNodeOptions, 'node' | 'parameters' | 'credentials' | 'continueOnFail'>): INode {
+	const credentials: INode['credentials'] = {};
+	for (const type of Object.keys(options.credentials)) credentials[type] = { id: `${type}-id`, name: `${type} (test)` };
+	return {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: `${PACKAGE}.${options.node}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials,
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+function makeWorkflow(node: INode): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+		settings: {},
+	});
+}
+
+function additionalData(helper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: 'test-execution',
+		credentialsHelper: helper,
+		hooks,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		currentNodeParameters: undefined,
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * Runs one node of this package through n8n-core's real `WorkflowExecute`, with the given
+ * parameters, input items and credential data, and returns what n8n recorded.
+ */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const node = makeNode(options);
+	const workflow = makeWorkflow(node);
+	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		nodes: [node],
+		connections: {},
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+	let resolveRun: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			waitingExecutionSource: null,
+		},
+	});
+	const execution = new WorkflowExecute(additionalData(helper, hooks), 'manual', runExecutionData).processRunExecutionData(workflow);
+	let timer: NodeJS.Timeout | undefined;
+	if (options.cancelAfterMs !== undefined) timer = setTimeout(() => execution.cancel(), options.cancelAfterMs);
+	const run = await Promise.race([done, execution.then(() => done)]);
+	if (timer) clearTimeout(timer);
+
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const output = (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
+	const rawError = taskData?.error ?? run.data.resultData.error;
+	return {
+		items: output,
+		json: output.map((item) => item.json),
+		error: rawError ? (JSON.parse(JSON.stringify({ ...rawError, name: rawError.name, message: rawError.message })) as RunError) : undefined,
+		run,
+		credentials: helper,
+	};
+}
+
+interface MethodOptions {
+	node: NodeName;
+	/** The node's current parameters (what the editor sends). */
+	parameters?: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+function loadOptionsContext(options: MethodOptions, path: string): LoadOptionsContext {
+	const node = makeNode({ ...options, parameters: options.parameters ?? {} });
+	const workflow = makeWorkflow(node);
+	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
+	const data = additionalData(helper);
+	data.currentNodeParameters = options.parameters ?? {};
+	return new LoadOptionsContext(workflow, node, data, path);
+}
+
+/** Calls a `loadOptions` method through n8n-core's real LoadOptionsContext. */
+export async function loadOptions(method: string, options: MethodOptions): Promise<INodePropertyOptions[]> {
+	const type = new TestNodeTypes().getByNameAndVersion(`${PACKAGE}.${options.node}`);
+	const fn = type.methods?.loadOptions?.[method];
+	if (!fn) throw new Error(`No loadOptions method ${method}`);
+	return await fn.call(loadOptionsContext(options, `parameters.${method}`));
+}
+
+/** Calls a resource locator's `listSearch` method, as the editor does when the list opens or scrolls. */
+export async function listSearch(
+	method: string,
+	options: MethodOptions & { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const type = new TestNodeTypes().getByNameAndVersion(`${PACKAGE}.${options.node}`);
+	const fn = type.methods?.listSearch?.[method];
+	if (!fn) throw new Error(`No listSearch method ${method}`);
+	return await fn.call(loadOptionsContext(options, `parameters.${method}`), options.filter, options.paginationToken);
+}

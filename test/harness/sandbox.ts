@@ -1,0 +1,32 @@
+import { CLOSE_KEYS, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
+
+/**
+ * Starts one sandbox for a test file (beforeAll), forgets its request log and faults before each
+ * test, and stops it afterwards. Returns a getter, since the sandbox exists only once started.
+ */
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await start({ rateLimits: { close: 0 }, ...options });
+	});
+	beforeEach(() => {
+		sandbox?.clearRequests();
+		sandbox?.faults.clear();
+	});
+	afterAll(async () => {
+		await sandbox?.stop();
+	});
+	return () => {
+		if (!sandbox) throw new Error('The sandbox is not started yet');
+		return sandbox;
+	};
+}
+
+/** Requests to one provider's API (credential tests and OAuth token calls included). */
+export function requestsTo(sandbox: Sandbox, provider: Provider): LoggedRequest[] {
+	return sandbox.requests.filter((r) => r.provider === provider);
+}
+
+export function closeCredentials(sandbox: Sandbox, apiKey = CLOSE_KEYS.adminA) {
+	return { closeApi: { apiKey, baseUrl: sandbox.url } };
+}
