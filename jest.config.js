@@ -7,5 +7,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
+	setupFiles: ['<rootDir>/test/setup.ts'],
 	testTimeout: 60_000,
 };

@@ -1,13 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-// n8n-core writes its instance settings under N8N_USER_FOLDER: keep that out of the real home.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-phone-numbers-test-'));
-
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
+	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -142,7 +136,14 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			waitingExecutionSource: null,
 		},
 	});
-	const execution = new WorkflowExecute(additionalData(helper, hooks), 'manual', runExecutionData).processRunExecutionData(workflow);
+	let execution;
+	try {
+		execution = new WorkflowExecute(additionalData(helper, hooks), 'manual', runExecutionData).processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refused to start (e.g. a literal locator ID failing the locator's own validation).
+		const { name, message, description } = error as RunError;
+		return { items: [], json: [], error: { name, message, description }, run: undefined as never, credentials: helper };
+	}
 	let timer: NodeJS.Timeout | undefined;
 	if (options.cancelAfterMs !== undefined) timer = setTimeout(() => execution.cancel(), options.cancelAfterMs);
 	const run = await Promise.race([done, execution.then(() => done)]);
@@ -168,11 +169,15 @@ interface MethodOptions {
 }
 
 function loadOptionsContext(options: MethodOptions, path: string): LoadOptionsContext {
-	const node = makeNode({ ...options, parameters: options.parameters ?? {} });
+	// The editor sends the node's parameters with their defaults filled in: do the same.
+	const description = new TestNodeTypes().getByNameAndVersion(`${PACKAGE}.${options.node}`).description;
+	const parameters =
+		NodeHelpers.getNodeParameters(description.properties, options.parameters ?? {}, true, false, null, description) ?? {};
+	const node = makeNode({ ...options, parameters });
 	const workflow = makeWorkflow(node);
 	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
 	const data = additionalData(helper);
-	data.currentNodeParameters = options.parameters ?? {};
+	data.currentNodeParameters = parameters;
 	return new LoadOptionsContext(workflow, node, data, path);
 }
 

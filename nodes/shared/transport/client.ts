@@ -277,11 +277,14 @@ function toFailure(error: unknown): Failure {
 		response?.status ??
 		response?.statusCode ??
 		(outer.httpCode && /^\d{3}$/.test(outer.httpCode) ? Number(outer.httpCode) : undefined);
+	const message = inner.message ?? outer.message ?? 'Unknown error';
 	return {
-		status,
+		// n8n answers a 401 it could not fix by refreshing an OAuth token with "needs to be
+		// reconnected" and no status: it is still the provider's 401.
+		status: status ?? (/needs to be reconnected/i.test(message) ? 401 : undefined),
 		headers: response?.headers,
 		body: parseBody(response?.data ?? response?.body),
 		code: inner.code ?? inner.cause?.code ?? outer.code,
-		message: inner.message ?? outer.message ?? 'Unknown error',
+		message,
 	};
 }
