@@ -26,6 +26,8 @@ export interface SandboxOptions {
 	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number };
 	/** SignalWire `links.next` as absolute URLs (default) or relative paths. */
 	signalwireLinks?: 'absolute' | 'relative';
+	/** Largest page SignalWire lists serve (default 1000, as SignalWire). */
+	signalwireMaxPageSize?: number;
 	/** Lifetime of Close OAuth access tokens, in seconds. */
 	closeAccessTokenTtl?: number;
 }
@@ -83,6 +85,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			// 13,800 writes per 10 s per space.
 			writeLimiter: new RateLimiter(rate.signalwire ?? 1380),
 			linkStyle: options.signalwireLinks ?? 'absolute',
+			maxPageSize: options.signalwireMaxPageSize ?? 1000,
 		},
 	};
 	const requests: LoggedRequest[] = [];

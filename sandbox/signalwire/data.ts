@@ -64,7 +64,7 @@ export function seedSignalWire(options: { numbers?: number } = {}): SignalWireDa
 		username: `desk${String(i + 1).padStart(2, '0')}`,
 		caller_id: null,
 	}));
-	const relayApplications = Array.from({ length: 40 }, (_, i) => ({
+	const relayApplications = Array.from({ length: 64 }, (_, i) => ({
 		id: uuid(random),
 		name: `relay-app-${i + 1}`,
 		topic: `office-${i + 1}`,
@@ -74,7 +74,7 @@ export function seedSignalWire(options: { numbers?: number } = {}): SignalWireDa
 		name: `room_${i + 1}`,
 		display_name: `Meeting room ${i + 1}`,
 	}));
-	const dialogflowAgents = Array.from({ length: 30 }, (_, i) => ({
+	const dialogflowAgents = Array.from({ length: 45 }, (_, i) => ({
 		id: uuid(random),
 		agentId: uuid(random),
 		display_name: `Dialogflow agent ${i + 1}`,

@@ -7,6 +7,8 @@ export interface SignalWireState extends SignalWireData {
 	writeLimiter: RateLimiter;
 	/** `links.next` as absolute URLs (SignalWire's usual form) or relative paths. */
 	linkStyle: 'absolute' | 'relative';
+	/** Largest page served, whatever is asked (SignalWire's is 1000); tests lower it to get many pages. */
+	maxPageSize: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,8 +68,9 @@ function paginate<T>(ctx: Ctx, state: SignalWireState, all: T[], defaultSize = 5
 	const pageNumber = ctx.query.page_number === undefined ? 0 : Number(ctx.query.page_number);
 	if (!Number.isInteger(pageNumber) || pageNumber < 0) return validationError('page_number', 'page_number must be a non-negative integer');
 	if (pageNumber > 0 && !ctx.query.page_token) return validationError('page_token', 'page_token is required past the first page');
-	const start = pageNumber * size;
-	const data = all.slice(start, start + size);
+	const served = Math.min(size, state.maxPageSize);
+	const start = pageNumber * served;
+	const data = all.slice(start, start + served);
 	const base = state.linkStyle === 'absolute' ? ctx.origin : '';
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(ctx.query)) {
@@ -76,12 +79,12 @@ function paginate<T>(ctx: Ctx, state: SignalWireState, all: T[], defaultSize = 5
 	const link = (n: number) => {
 		const p = new URLSearchParams(params);
 		p.set('page_number', String(n));
-		p.set('page_size', String(size));
-		if (n > 0) p.set('page_token', `PA${Buffer.from(String(n * size)).toString('base64url')}`);
+		p.set('page_size', String(served));
+		if (n > 0) p.set('page_token', `PA${Buffer.from(String(n * served)).toString('base64url')}`);
 		return `${base}${ctx.path}?${p.toString()}`;
 	};
 	const links: Record<string, string> = { self: link(pageNumber), first: link(0) };
-	if (start + size < all.length) links.next = link(pageNumber + 1);
+	if (start + served < all.length) links.next = link(pageNumber + 1);
 	if (pageNumber > 0) links.prev = link(pageNumber - 1);
 	return { data, links };
 }
@@ -131,7 +134,7 @@ export function handleSignalWire(ctx: Ctx, state: SignalWireState): Reply {
 	const lamlMatch = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)\/Applications(\.json)?$/.exec(path);
 	if (lamlMatch && ctx.method === 'GET') {
 		if (decodeURIComponent(lamlMatch[1]) !== state.projectId) return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
-		const size = Math.min(Math.max(Number(ctx.query.PageSize ?? 50) || 50, 1), 1000);
+		const size = Math.min(Math.max(Number(ctx.query.PageSize ?? 50) || 50, 1), state.maxPageSize);
 		const page = Math.max(Number(ctx.query.Page ?? 0) || 0, 0);
 		const applications = state.lamlApplications.slice(page * size, page * size + size).map((a) => ({
 			sid: a.sid,

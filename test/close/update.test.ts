@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { CLOSE_KEYS } from '../../sandbox';
 import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
 import { runNode } from '../harness/runNode';
@@ -12,7 +14,7 @@ function groupNumber(index = 0) {
 function update(
 	id: unknown,
 	updateFields: Record<string, unknown>,
-	options: { apiKey?: string; items?: Record<string, unknown>[]; continueOnFail?: boolean; mode?: string } = {},
+	options: { apiKey?: string; items?: IDataObject[]; continueOnFail?: boolean; mode?: string } = {},
 ) {
 	return runNode({
 		node: 'close',

@@ -2,18 +2,22 @@ import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 
 
 import { CloseApi } from '../../credentials/CloseApi.credentials';
 import { CloseOAuth2Api } from '../../credentials/CloseOAuth2Api.credentials';
+import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
 import { Close } from '../../nodes/Close/Close.node';
+import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
 
 export const PACKAGE = 'n8n-nodes-phone-numbers';
 
 /** The package's node classes, by their type name in a workflow. */
 export const nodeClasses: Record<string, () => INodeType> = {
 	[`${PACKAGE}.close`]: () => new Close(),
+	[`${PACKAGE}.signalWire`]: () => new SignalWire(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	closeApi: new CloseApi(),
 	closeOAuth2Api: new CloseOAuth2Api(),
+	signalWireApi: new SignalWireApi(),
 	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };

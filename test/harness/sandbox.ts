@@ -1,4 +1,4 @@
-import { CLOSE_KEYS, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /**
  * Starts one sandbox for a test file (beforeAll), forgets its request log and faults before each
@@ -29,4 +29,10 @@ export function requestsTo(sandbox: Sandbox, provider: Provider): LoggedRequest[
 
 export function closeCredentials(sandbox: Sandbox, apiKey = CLOSE_KEYS.adminA) {
 	return { closeApi: { apiKey, baseUrl: sandbox.url } };
+}
+
+export function signalWireCredentials(sandbox: Sandbox, apiToken = SIGNALWIRE_PROJECT.apiToken) {
+	return {
+		signalWireApi: { space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken, baseUrl: sandbox.url },
+	};
 }

@@ -1,0 +1,75 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class SignalWireApi implements ICredentialType {
+	name = 'signalWireApi';
+
+	displayName = 'SignalWire API';
+
+	icon = { light: 'file:../icons/signalwire.svg', dark: 'file:../icons/signalwire.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#signalwire';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Space',
+			name: 'space',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'example',
+			description:
+				'Your SignalWire space: example, example.signalwire.com or https://example.signalwire.com (the first part of your dashboard address)',
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 7c5b2e1a-0d3f-4a8b-9c6d-1e2f3a4b5c6d',
+			description: 'Shown in your SignalWire dashboard under API → Credentials',
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'An API token of the project, with the Numbers scope (API → Credentials → New Token)',
+		},
+		{
+			// Empty: the space's real API. Set only by importing credential data (the sandbox, tests).
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.projectId}}',
+				password: '={{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	// A space that is not a bare name, name.signalwire.com or https://name.signalwire.com becomes
+	// an unresolvable .invalid host, so the test never sends the token anywhere but SignalWire.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(String($credentials.space).trim().toLowerCase().replace(/\\/$/, "").replace(/^https:\\/\\//, "").replace(/\\.signalwire\\.com$/, "")) ? "https://" + String($credentials.space).trim().toLowerCase().replace(/\\/$/, "").replace(/^https:\\/\\//, "").replace(/\\.signalwire\\.com$/, "") + ".signalwire.com" : "https://space-not-valid.invalid") }}',
+			url: '/api/relay/rest/phone_numbers',
+			qs: { page_size: 1 },
+		},
+	};
+}

@@ -1,0 +1,57 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptions } from '../shared/descriptions/common';
+import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
+import { router } from './actions/router';
+import { searchPhoneNumbers } from './methods/listSearch';
+import {
+	getDialogflowAgents,
+	getLamlApplications,
+	getRelayApplications,
+	getSipEndpoints,
+	getVideoRooms,
+} from './methods/loadOptions';
+
+export class SignalWire implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SignalWire',
+		name: 'signalWire',
+		icon: { light: 'file:../../icons/signalwire.svg', dark: 'file:../../icons/signalwire.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: "Update, get and list SignalWire phone numbers: names, call and message handlers",
+		defaults: { name: 'SignalWire' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'signalWireApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Phone Number', value: 'phoneNumber' }],
+				default: 'phoneNumber',
+			},
+			...phoneNumber.description,
+			requestOptions,
+		],
+	};
+
+	methods = {
+		listSearch: { searchPhoneNumbers },
+		loadOptions: { getDialogflowAgents, getLamlApplications, getRelayApplications, getSipEndpoints, getVideoRooms },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,14 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../shared/transport/client';
+import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { phoneNumberPath } from './update.operation';
+
+export const description: INodeProperties[] = [
+	{ ...phoneNumberLocator, displayOptions: { show: { resource: ['phoneNumber'], operation: ['get'] } } },
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
+	const { id, path } = phoneNumberPath(this, itemIndex);
+	return await client.request<IDataObject>({ method: 'GET', path, itemIndex, resource: `phone number ${id}` });
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { signalWireClient } from '../transport';
+import { linkedPage, RELAY_REST } from '../transport/pages';
+
+export function formatNumber(e164: string): string {
+	const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+	return match ? `+1 ${match[1]} ${match[2]} ${match[3]}` : e164;
+}
+
+/**
+ * The phone number list, searched on the server: digits go to `filter_number`, other text to
+ * `filter_name` (both substring matches). One request a page; the next link is the token.
+ */
+export async function searchPhoneNumbers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
+	const qs: IDataObject = { page_size: 100 };
+	const query = (filter ?? '').trim();
+	const digits = query.replace(/[\s().-]/g, '');
+	if (/^\+?\d+$/.test(digits)) qs.filter_number = digits;
+	else if (query) qs.filter_name = query;
+	const page = await linkedPage(client, `${RELAY_REST}/phone_numbers`, qs, paginationToken || undefined);
+	return {
+		results: page.items.map((n) => ({
+			name: `${formatNumber(String(n.number))} · ${(n.name as string) || 'no name'}`,
+			value: n.id as string,
+		})),
+		paginationToken: page.next,
+	};
+}

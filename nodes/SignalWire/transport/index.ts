@@ -1,0 +1,82 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type INode,
+} from 'n8n-workflow';
+
+import { originOverride } from '../../shared/transport/baseUrl';
+import { ApiClient } from '../../shared/transport/client';
+import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
+
+export const SPACE_FORMS = 'example, example.signalwire.com or https://example.signalwire.com';
+
+/**
+ * The space as users give it (`example`, `example.signalwire.com`, `https://example.signalwire.com`)
+ * → `https://example.signalwire.com`. Anything else (other hosts, http, ports, paths, user info) is
+ * refused, so the credential is never sent to a host that is not SignalWire's.
+ */
+export function spaceOrigin(node: INode, value: unknown): string {
+	const refuse = (): never => {
+		throw new NodeOperationError(node, `The SignalWire credential's Space is not valid: use ${SPACE_FORMS}`, {
+			description: 'The space is the first part of your SignalWire dashboard address.',
+		});
+	};
+	if (typeof value !== 'string') return refuse();
+	let text = value.trim().toLowerCase().replace(/\/$/, '');
+	if (text.startsWith('https://')) text = text.slice('https://'.length);
+	else if (text.includes('://')) return refuse();
+	if (text.endsWith('.signalwire.com')) text = text.slice(0, -'.signalwire.com'.length);
+	if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(text)) return refuse();
+	return `https://${text}.signalwire.com`;
+}
+
+export const signalWireProfile: ProviderProfile = {
+	displayName: 'SignalWire',
+	errorMessages(body) {
+		if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 300)] : [];
+		if (!body || typeof body !== 'object') return [];
+		const data = body as IDataObject;
+		const messages: string[] = [];
+		// /api/relay/rest: {"errors":[{"detail","status","title","code","attribute"}]}; other APIs use "message".
+		if (Array.isArray(data.errors)) {
+			for (const error of data.errors as IDataObject[]) {
+				const text = (error.detail ?? error.message ?? error.title) as string | undefined;
+				if (text) messages.push(error.attribute && !String(text).includes(String(error.attribute)) ? `${String(error.attribute)}: ${text}` : String(text));
+			}
+		}
+		if (typeof data.error === 'string') messages.push(data.error);
+		if (typeof data.message === 'string') messages.push(data.message);
+		return messages;
+	},
+	hint(status, { where, resource }) {
+		if (status === 401 || status === 403) {
+			return `Check the SignalWire API credential: the Project ID and API token (the token needs the Numbers scope), and the Space (${where.split('/')[0]}) they belong to.`;
+		}
+		if (status === 404) {
+			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the ID and that it belongs to this project and space.`;
+		}
+		return undefined;
+	},
+};
+
+export async function signalWireClient(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	policy: RetryPolicy,
+): Promise<{ client: ApiClient; projectId: string }> {
+	const data = await ctx.getCredentials('signalWireApi');
+	const node = ctx.getNode();
+	const origin = originOverride(node, data.baseUrl) ?? spaceOrigin(node, data.space);
+	return {
+		client: new ApiClient(ctx, {
+			provider: signalWireProfile,
+			credentialType: 'signalWireApi',
+			credentialName: 'SignalWire API',
+			baseUrl: origin,
+			policy,
+			secrets: [data.apiToken].filter((v): v is string => typeof v === 'string'),
+		}),
+		projectId: String(data.projectId ?? ''),
+	};
+}
