@@ -26,6 +26,8 @@ export interface SandboxOptions {
 	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number };
 	/** SignalWire `links.next` as absolute URLs (default) or relative paths. */
 	signalwireLinks?: 'absolute' | 'relative';
+	/** Largest page Synthflow lists serve (default 100). */
+	synthflowMaxPageSize?: number;
 	/** Largest page SignalWire lists serve (default 1000, as SignalWire). */
 	signalwireMaxPageSize?: number;
 	/** Lifetime of Close OAuth access tokens, in seconds. */
@@ -79,6 +81,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 		synthflow: {
 			...seedSynthflow({ numbers: options.seed?.synthflowNumbers }),
 			limiter: new RateLimiter(rate.synthflow ?? 0),
+			maxPageSize: options.synthflowMaxPageSize ?? 100,
 		},
 		signalwire: {
 			...seedSignalWire({ numbers: options.seed?.signalwireNumbers }),

@@ -4,6 +4,8 @@ import { SYNTHFLOW_PROVIDERS, type SynthflowData, type SynthflowNumber } from '.
 
 export interface SynthflowState extends SynthflowData {
 	limiter: RateLimiter;
+	/** Largest page served whatever `limit` asks (tests lower it to get many pages). */
+	maxPageSize: number;
 }
 
 const UPDATE_FIELDS = new Set([
@@ -25,14 +27,14 @@ function view(number: SynthflowNumber): Record<string, unknown> {
 	return shown;
 }
 
-function pageParams(ctx: Ctx, defaultLimit: number): { limit: number; offset: number } | Reply {
+function pageParams(ctx: Ctx, defaultLimit: number, maxPageSize: number): { limit: number; offset: number } | Reply {
 	const limit = ctx.query.limit === undefined ? defaultLimit : Number(ctx.query.limit);
 	const offset = ctx.query.offset === undefined ? 0 : Number(ctx.query.offset);
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
 		return json(422, { detail: 'limit must be an integer from 1 to 100' });
 	}
 	if (!Number.isInteger(offset) || offset < 0) return json(422, { detail: 'offset must be a non-negative integer' });
-	return { limit, offset };
+	return { limit: Math.min(limit, maxPageSize), offset };
 }
 
 /** Synthflow's platform API (`/v2/...`), for any of its regional hosts. */
@@ -47,7 +49,7 @@ export function handleSynthflow(ctx: Ctx, state: SynthflowState): Reply {
 	const path = ctx.path.replace(/^\/v2/, '');
 
 	if (path === '/assistants' && ctx.method === 'GET') {
-		const params = pageParams(ctx, 20);
+		const params = pageParams(ctx, 20, state.maxPageSize);
 		if ('status' in params) return params;
 		const agents = state.agents.filter((a) => workspaces.includes(a.workspace_id));
 		return json(200, {
@@ -69,7 +71,7 @@ export function handleSynthflow(ctx: Ctx, state: SynthflowState): Reply {
 	if (path === '/numbers' && ctx.method === 'GET') {
 		const problem = workspaceCheck();
 		if (problem) return problem;
-		const params = pageParams(ctx, 20);
+		const params = pageParams(ctx, 20, state.maxPageSize);
 		if ('status' in params) return params;
 		let numbers = state.numbers.filter((n) => n.workspace_id === ctx.query.workspace);
 		if (ctx.query.is_available !== undefined && ctx.query.is_available !== '') {

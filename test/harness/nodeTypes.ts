@@ -3,8 +3,10 @@ import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 
 import { CloseApi } from '../../credentials/CloseApi.credentials';
 import { CloseOAuth2Api } from '../../credentials/CloseOAuth2Api.credentials';
 import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
+import { SynthflowApi } from '../../credentials/SynthflowApi.credentials';
 import { Close } from '../../nodes/Close/Close.node';
 import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
+import { Synthflow } from '../../nodes/Synthflow/Synthflow.node';
 
 export const PACKAGE = 'n8n-nodes-phone-numbers';
 
@@ -12,12 +14,14 @@ export const PACKAGE = 'n8n-nodes-phone-numbers';
 export const nodeClasses: Record<string, () => INodeType> = {
 	[`${PACKAGE}.close`]: () => new Close(),
 	[`${PACKAGE}.signalWire`]: () => new SignalWire(),
+	[`${PACKAGE}.synthflow`]: () => new Synthflow(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	closeApi: new CloseApi(),
 	closeOAuth2Api: new CloseOAuth2Api(),
 	signalWireApi: new SignalWireApi(),
+	synthflowApi: new SynthflowApi(),
 	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };

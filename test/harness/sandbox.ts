@@ -1,4 +1,4 @@
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /**
  * Starts one sandbox for a test file (beforeAll), forgets its request log and faults before each
@@ -34,5 +34,19 @@ export function closeCredentials(sandbox: Sandbox, apiKey = CLOSE_KEYS.adminA) {
 export function signalWireCredentials(sandbox: Sandbox, apiToken = SIGNALWIRE_PROJECT.apiToken) {
 	return {
 		signalWireApi: { space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken, baseUrl: sandbox.url },
+	};
+}
+
+export function synthflowCredentials(
+	sandbox: Sandbox,
+	options: { apiKey?: string; workspaceId?: string | null; region?: string } = {},
+) {
+	return {
+		synthflowApi: {
+			apiKey: options.apiKey ?? SYNTHFLOW_KEYS.main,
+			region: options.region ?? 'global',
+			workspaceId: options.workspaceId === null ? '' : (options.workspaceId ?? SYNTHFLOW_WORKSPACES.a),
+			baseUrl: sandbox.url,
+		},
 	};
 }

@@ -17,7 +17,7 @@ function update(id: string, updateFields: IDataObject, credentials = signalWireC
 			resource: 'phoneNumber',
 			operation: 'update',
 			phoneNumberId: { __rl: true, mode: 'id', value: id },
-			updateFields,
+			updateFields: updateFields as never,
 			options: { retryDelayMs: 5 },
 		},
 		credentials,

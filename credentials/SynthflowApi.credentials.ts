@@ -1,0 +1,74 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class SynthflowApi implements ICredentialType {
+	name = 'synthflowApi';
+
+	displayName = 'Synthflow API';
+
+	icon = { light: 'file:../icons/synthflow.svg', dark: 'file:../icons/synthflow.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#synthflow';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'In Synthflow: Settings → API Keys',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'Global', value: 'global', description: 'api.synthflow.ai' },
+				{ name: 'US', value: 'us', description: 'api.us.synthflow.ai' },
+				{ name: 'EU', value: 'eu', description: 'api.eu.synthflow.ai' },
+			],
+			default: 'global',
+			description: 'Where your Synthflow account lives; a key works only in its own region',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'workspaceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1712345678901x123456789012345678',
+			description:
+				"Needed to get and list numbers (Synthflow's API cannot look it up). Copy it from Synthflow: Settings → Workspace.",
+		},
+		{
+			// Empty: Synthflow's real API in the chosen region. Set only by importing credential data.
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") + "/v2" : ({ us: "https://api.us.synthflow.ai/v2", eu: "https://api.eu.synthflow.ai/v2" })[$credentials.region] || "https://api.synthflow.ai/v2" }}',
+			url: '/assistants',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,49 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptions } from '../shared/descriptions/common';
+import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
+import { router } from './actions/router';
+import { searchPhoneNumbers } from './methods/listSearch';
+
+export class Synthflow implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Synthflow',
+		name: 'synthflow',
+		icon: { light: 'file:../../icons/synthflow.svg', dark: 'file:../../icons/synthflow.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Update, get and list Synthflow phone numbers: names and SIP trunk settings',
+		defaults: { name: 'Synthflow' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'synthflowApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Phone Number', value: 'phoneNumber' }],
+				default: 'phoneNumber',
+			},
+			...phoneNumber.description,
+			requestOptions,
+		],
+	};
+
+	methods = {
+		listSearch: { searchPhoneNumbers },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

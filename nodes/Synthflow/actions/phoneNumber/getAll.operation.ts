@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions/common';
+import { InputValidator } from '../../../shared/validation';
+import { requireWorkspace, type SynthflowConnection } from '../../transport';
+import { listNumbers } from '../../transport/phoneNumbers';
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('phoneNumber'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['phoneNumber'], operation: ['getAll'] } },
+		options: [
+			{
+				displayName: 'Is Available',
+				name: 'isAvailable',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only numbers not attached to an agent (on) or only numbers in use (off)',
+			},
+		],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: SynthflowConnection,
+): Promise<IDataObject[]> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, 1_000_000);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.isAvailable !== undefined) qs.is_available = check.boolean('Is Available', filters.isAvailable);
+	return await listNumbers(connection.client, workspace, { qs, limit, itemIndex });
+}

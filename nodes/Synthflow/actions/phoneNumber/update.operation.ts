@@ -1,0 +1,205 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { locatorValue, updateFields } from '../../../shared/execution/parameters';
+import { pathSegment } from '../../../shared/transport/paths';
+import { InputValidator } from '../../../shared/validation';
+import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { slugOf, type SynthflowConnection } from '../../transport';
+import { unwrapNumber } from '../../transport/phoneNumbers';
+
+const show = { resource: ['phoneNumber'], operation: ['update'] };
+
+export const PROVIDERS = ['twilio', 'telnyx', 'vonage', 'ring_central', 'ringcx', 'custom', 'zoom', 'five9'] as const;
+
+export const description: INodeProperties[] = [
+	{ ...phoneNumberLocator, displayOptions: { show } },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		description: 'Only the fields added here are sent; everything else on the number stays as it is',
+		options: [
+			{
+				displayName: 'Friendly Name',
+				name: 'friendlyName',
+				type: 'string',
+				default: '',
+				description: 'A human-readable name for the number',
+			},
+			{
+				displayName: 'Provider Name',
+				name: 'providerName',
+				type: 'options',
+				default: 'custom',
+				description: 'The carrier the number comes from',
+				options: [
+					{ name: 'Custom SIP', value: 'custom' },
+					{ name: 'Five9', value: 'five9' },
+					{ name: 'RingCentral', value: 'ring_central' },
+					{ name: 'RingCX', value: 'ringcx' },
+					{ name: 'Telnyx', value: 'telnyx' },
+					{ name: 'Twilio', value: 'twilio' },
+					{ name: 'Vonage', value: 'vonage' },
+					{ name: 'Zoom', value: 'zoom' },
+				],
+			},
+			{
+				displayName: 'SIP Auth Username',
+				name: 'sipAuthUsername',
+				type: 'string',
+				default: '',
+				description: 'User name for SIP authentication',
+			},
+			{
+				displayName: 'SIP Outbound Proxy',
+				name: 'sipOutboundProxy',
+				type: 'string',
+				default: '',
+				placeholder: 'sip:proxy.example.net:5060',
+				description: 'SIP URI or host[:port] of the outbound proxy',
+			},
+			{
+				displayName: 'SIP Termination URI',
+				name: 'sipTermUri',
+				type: 'string',
+				default: '',
+				placeholder: 'sip:+33782990580@trunk.example.net',
+				description: 'Where Synthflow sends outbound calls for this number (a sip: or sips: URI)',
+			},
+			{
+				displayName: 'Trunk Password',
+				name: 'trunkPassword',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Password of the SIP trunk; never shown in the output',
+			},
+			{
+				displayName: 'Trunk Username',
+				name: 'trunkUsername',
+				type: 'string',
+				default: '',
+				description: 'User name of the SIP trunk',
+			},
+			{
+				displayName: 'UAC Enabled',
+				name: 'uacEnabled',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Synthflow registers with the trunk as a user agent client. Turning it on needs Trunk Username and Trunk Password in the same update.',
+			},
+			{
+				displayName: 'UAC Register Expires',
+				name: 'uacRegisterExpires',
+				type: 'number',
+				default: 600,
+				typeOptions: { minValue: 60, maxValue: 3600 },
+				description: 'Seconds a SIP registration lasts (60–3600)',
+			},
+		],
+	},
+];
+
+const SIP_URI = /^sips?:[^\s]+$/i;
+const HOST_PORT = /^[a-z0-9.-]+(:\d{1,5})?$/i;
+
+/** Synthflow's update body from exactly the fields the user added, each checked first. */
+export function synthflowUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		switch (key) {
+			case 'friendlyName':
+				body.friendly_name = check.string('Friendly Name', value);
+				break;
+			case 'sipAuthUsername':
+				body.sip_auth_username = check.string('SIP Auth Username', value);
+				break;
+			case 'sipOutboundProxy': {
+				const text = check.string('SIP Outbound Proxy', value).trim();
+				if (text !== '' && !SIP_URI.test(text) && !HOST_PORT.test(text)) {
+					check.fail('SIP Outbound Proxy', `"${text.slice(0, 60)}" is not a SIP URI (sip:host) or host[:port]`);
+				}
+				body.sip_outbound_proxy = text;
+				break;
+			}
+			case 'sipTermUri': {
+				const text = check.string('SIP Termination URI', value).trim();
+				if (text !== '' && !SIP_URI.test(text)) {
+					check.fail('SIP Termination URI', `"${text.slice(0, 60)}" is not a SIP URI (sip:… or sips:…)`);
+				}
+				// Sent under its own name, not the `termination_uri` alias.
+				body.sip_term_uri = text;
+				break;
+			}
+			case 'providerName':
+				body.provider_name = check.oneOf('Provider Name', value, PROVIDERS);
+				break;
+			case 'trunkUsername':
+				body.trunk_username = check.string('Trunk Username', value);
+				break;
+			case 'trunkPassword':
+				body.trunk_pwd = check.string('Trunk Password', value);
+				break;
+			case 'uacEnabled':
+				body.uac_enabled = check.boolean('UAC Enabled', value);
+				break;
+			case 'uacRegisterExpires':
+				body.uac_register_expires = check.integer('UAC Register Expires', value, 60, 3600);
+				break;
+			default:
+				check.fail('Update Fields', `unknown field "${key}"`);
+		}
+	}
+	if (body.uac_enabled === true && (!body.trunk_username || !body.trunk_pwd)) {
+		check.fail(
+			body.trunk_username ? 'Trunk Password' : 'Trunk Username',
+			'needed when UAC Enabled is turned on',
+			'Synthflow registers with the trunk using these: add Trunk Username and Trunk Password to the same update.',
+		);
+	}
+	return body;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: SynthflowConnection,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const check = new InputValidator(node, itemIndex);
+	const slug = slugOf(node, locatorValue(this, 'phoneNumber', itemIndex, 'Phone Number'), itemIndex);
+	const body = synthflowUpdateBody(updateFields(this, itemIndex), check);
+	const path = `/numbers/${pathSegment(node, slug, 'Phone Number', itemIndex)}`;
+	const answer = await connection.client.request<IDataObject>({
+		method: 'PATCH',
+		path,
+		body,
+		itemIndex,
+		resource: `phone number +${slug}`,
+	});
+	// The PATCH answers only a status: read the number back to output it as it now is.
+	if (connection.workspaceId) {
+		const current = await connection.client.request<IDataObject>({
+			method: 'GET',
+			path,
+			qs: { workspace: connection.workspaceId },
+			itemIndex,
+			resource: `phone number +${slug}`,
+		});
+		return unwrapNumber(current);
+	}
+	const sent = { ...body };
+	delete sent.trunk_pwd; // a secret: never output
+	return {
+		slug,
+		phone_number: `+${slug}`,
+		...sent,
+		status: answer?.status ?? 'ok',
+		notice:
+			'Updated. Add the Workspace ID to the Synthflow API credential to get the whole number back after each update.',
+	};
+}

@@ -1,0 +1,111 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type INode,
+} from 'n8n-workflow';
+
+import { originOverride } from '../../shared/transport/baseUrl';
+import { ApiClient } from '../../shared/transport/client';
+import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
+
+export const SYNTHFLOW_REGIONS: Record<string, string> = {
+	global: 'https://api.synthflow.ai/v2',
+	us: 'https://api.us.synthflow.ai/v2',
+	eu: 'https://api.eu.synthflow.ai/v2',
+};
+
+export const synthflowProfile: ProviderProfile = {
+	displayName: 'Synthflow',
+	errorMessages(body) {
+		if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 300)] : [];
+		if (!body || typeof body !== 'object') return [];
+		const data = body as IDataObject;
+		const messages: string[] = [];
+		// {"detail": "..."}, FastAPI's {"detail": [{"loc": [...], "msg": "..."}]}, or {"error", "message"}.
+		if (typeof data.detail === 'string') messages.push(data.detail);
+		else if (Array.isArray(data.detail)) {
+			for (const entry of data.detail as IDataObject[]) {
+				const where = Array.isArray(entry.loc) ? entry.loc.filter((part) => part !== 'body').join('.') : '';
+				messages.push(where ? `${where}: ${String(entry.msg)}` : String(entry.msg));
+			}
+		}
+		if (typeof data.error === 'string') messages.push(data.error);
+		if (typeof data.message === 'string' && data.message !== data.error) messages.push(data.message);
+		return messages;
+	},
+	hint(status, { where, resource }) {
+		if (status === 401) {
+			return `Check the Synthflow API credential: the API key, and its Region (${where.split('/')[0]}): a key works only in the region its account lives in (Global, US or EU).`;
+		}
+		if (status === 403) {
+			return "Check the Synthflow API credential's Workspace ID: the key has no access to that workspace.";
+		}
+		if (status === 404) {
+			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the number, the credential's Workspace ID and its Region.`;
+		}
+		return undefined;
+	},
+};
+
+export interface SynthflowConnection {
+	client: ApiClient;
+	/** The credential's workspace ID, or undefined when not set. */
+	workspaceId?: string;
+}
+
+export function synthflowBaseUrl(node: INode, data: IDataObject): string {
+	const origin = originOverride(node, data.baseUrl);
+	if (origin) return `${origin}/v2`;
+	const region = String(data.region || 'global');
+	const base = SYNTHFLOW_REGIONS[region];
+	if (!base) {
+		throw new NodeOperationError(node, `The Synthflow credential's Region "${region}" is not one of Global, US or EU`);
+	}
+	return base;
+}
+
+export async function synthflowClient(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	policy: RetryPolicy,
+): Promise<SynthflowConnection> {
+	const data = await ctx.getCredentials('synthflowApi');
+	const workspace = typeof data.workspaceId === 'string' ? data.workspaceId.trim() : '';
+	return {
+		client: new ApiClient(ctx, {
+			provider: synthflowProfile,
+			credentialType: 'synthflowApi',
+			credentialName: 'Synthflow API',
+			baseUrl: synthflowBaseUrl(ctx.getNode(), data),
+			policy,
+			secrets: [data.apiKey].filter((v): v is string => typeof v === 'string'),
+		}),
+		workspaceId: workspace || undefined,
+	};
+}
+
+/** The workspace `get` and `getAll` need; the API has no way to find it. */
+export function requireWorkspace(node: INode, connection: SynthflowConnection, itemIndex: number): string {
+	if (!connection.workspaceId) {
+		throw new NodeOperationError(node, "Set the Workspace ID in the Synthflow API credential to read numbers", {
+			itemIndex,
+			description:
+				"Synthflow lists and reads numbers only within a workspace, and its API cannot look one up. Copy the workspace ID from Synthflow's dashboard (Settings → Workspace) into the credential's Workspace ID field.",
+		});
+	}
+	return connection.workspaceId;
+}
+
+/** `+33 7 82 99 05 80`, `+33782990580` or `33782990580` → the path slug `33782990580`. */
+export function slugOf(node: INode, value: string, itemIndex?: number): string {
+	const digits = value.trim().replace(/[\s().-]/g, '').replace(/^\+/, '');
+	if (!/^[1-9]\d{6,14}$/.test(digits)) {
+		throw new NodeOperationError(
+			node,
+			`Phone Number: "${value.slice(0, 40)}" is not a phone number in E.164 format (+33782990580) or its slug (33782990580)`,
+			{ itemIndex },
+		);
+	}
+	return digits;
+}
