@@ -183,7 +183,7 @@ describe('Synthflow: get, list, dropdown and regions', () => {
 
 		const search = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, filter: '+33 782', paginationToken: '50' });
 		expect(search.results.length).toBeGreaterThan(0);
-		expect(search.results.every((r) => r.value.startsWith('+33782'))).toBe(true);
+		expect(search.results.every((r) => String(r.value).startsWith('+33782'))).toBe(true);
 	});
 
 	it.each([

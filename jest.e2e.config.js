@@ -1,0 +1,12 @@
+/** End-to-end tests in a real n8n (see test/e2e/run.sh). */
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
+	},
+	testTimeout: 300_000,
+	maxWorkers: 1,
+};

@@ -1,0 +1,323 @@
+/**
+ * Drives a real n8n for `npm start`, the end-to-end tests and the benchmark: a pinned n8n from the
+ * npm registry (scripts/ensure-n8n.sh), this package installed from its packed tarball the way n8n
+ * installs community packages, credentials pointing at the sandbox, and n8n's CLI and REST API.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
+
+export const ROOT = resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-phone-numbers';
+export const DEFAULT_N8N_VERSION = '2.40.7';
+
+export interface N8nInstall {
+	version: string;
+	n8nDir: string;
+	node24Home: string;
+}
+
+/** Installs (first time) or finds the cached n8n `version` and Node 24; progress goes to stderr. */
+export function ensureN8n(version = DEFAULT_N8N_VERSION): N8nInstall {
+	const out = execFileSync('bash', [join(ROOT, 'scripts/ensure-n8n.sh'), version], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '';
+	return { version, n8nDir: value('N8N_DIR'), node24Home: value('NODE24_HOME') };
+}
+
+/** `npm pack` of the built package (what npm would publish); returns the tarball path. */
+export function packPackage(destination = mkdtempSync(join(tmpdir(), 'phone-numbers-pack-'))): string {
+	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
+	const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
+	return join(destination, filename);
+}
+
+/** Unpacks the tarball where n8n keeps installed community packages. */
+export function installPackage(tarball: string, userFolder: string): void {
+	const target = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	const nodesPackage = join(userFolder, '.n8n/nodes/package.json');
+	writeFileSync(
+		nodesPackage,
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: `file:${tarball}` } }, null, 2),
+	);
+}
+
+export const SANDBOX_CREDENTIAL_IDS = {
+	closeApi: 'closeApiSandbox',
+	closeOAuth2Api: 'closeOAuth2ApiSandbox',
+	signalWireApi: 'signalWireApiSandbox',
+	synthflowApi: 'synthflowApiSandbox',
+};
+
+/** Credentials (as `n8n import:credentials` takes them) that point at the sandbox. */
+export function sandboxCredentials(sandboxUrl: string) {
+	return [
+		{
+			id: SANDBOX_CREDENTIAL_IDS.closeApi,
+			name: 'Close (sandbox)',
+			type: 'closeApi',
+			data: { apiKey: CLOSE_KEYS.adminA, baseUrl: sandboxUrl },
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.signalWireApi,
+			name: 'SignalWire (sandbox)',
+			type: 'signalWireApi',
+			data: {
+				space: SIGNALWIRE_PROJECT.space,
+				projectId: SIGNALWIRE_PROJECT.projectId,
+				apiToken: SIGNALWIRE_PROJECT.apiToken,
+				baseUrl: sandboxUrl,
+			},
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.synthflowApi,
+			name: 'Synthflow (sandbox)',
+			type: 'synthflowApi',
+			data: { apiKey: SYNTHFLOW_KEYS.main, region: 'global', workspaceId: SYNTHFLOW_WORKSPACES.a, baseUrl: sandboxUrl },
+		},
+	];
+}
+
+export function exampleWorkflowFiles(): string[] {
+	const dir = join(ROOT, 'examples');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => join(dir, f));
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** One n8n (a user folder with its SQLite database) on a pinned install. */
+export class N8n {
+	private server?: ChildProcess;
+
+	private cookie = '';
+
+	port = 5678;
+
+	constructor(
+		readonly install: N8nInstall,
+		readonly userFolder: string,
+		private readonly extraEnv: Record<string, string> = {},
+	) {
+		mkdirSync(userFolder, { recursive: true });
+	}
+
+	get env(): NodeJS.ProcessEnv {
+		// Not the test runner's environment: n8n logs nothing (and so prints no run data) under
+		// NODE_ENV=test, which jest sets.
+		const inherited = Object.fromEntries(
+			Object.entries(process.env).filter(([key]) => !/^(JEST_|NODE_ENV$|NODE_OPTIONS$|N8N_)/.test(key)),
+		);
+		return {
+			...inherited,
+			NODE_ENV: 'production',
+			PATH: `${this.install.node24Home}/bin:${process.env.PATH ?? ''}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_HIDE_USAGE_PAGE: 'true',
+			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+			N8N_PORT: String(this.port),
+			N8N_HOST: 'localhost',
+			NODE_OPTIONS: '',
+			...this.extraEnv,
+		};
+	}
+
+	private get bin(): [string, string] {
+		return [join(this.install.node24Home, 'bin/node'), join(this.install.n8nDir, 'node_modules/n8n/bin/n8n')];
+	}
+
+	async cli(args: string[], timeoutMs = 300_000, env: Record<string, string> = {}): Promise<CliResult> {
+		const [node, n8n] = this.bin;
+		// Each n8n process starts a task broker: give it a port of its own (5679 may be taken).
+		const brokerPort = await freePort();
+		return await new Promise((resolveCli, reject) => {
+			const child = spawn(node, [n8n, ...args], { env: { ...this.env, ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			const timer = setTimeout(() => {
+				child.kill('SIGKILL');
+				reject(new Error(`n8n ${args.join(' ')} took longer than ${timeoutMs} ms\n${stdout}\n${stderr}`));
+			}, timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolveCli({ code: code ?? -1, stdout, stderr });
+			});
+		});
+	}
+
+	private async cliOk(args: string[]): Promise<CliResult> {
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		return result;
+	}
+
+	async importCredentials(credentials: unknown[]): Promise<void> {
+		const file = join(this.userFolder, 'import-credentials.json');
+		writeFileSync(file, JSON.stringify(credentials, null, 2));
+		await this.cliOk(['import:credentials', `--input=${file}`]);
+		rmSync(file);
+	}
+
+	async importWorkflow(file: string): Promise<void> {
+		await this.cliOk(['import:workflow', `--input=${file}`]);
+	}
+
+	/** `n8n execute --id … --rawOutput`; the run data out of what it prints after its log lines. */
+	async execute(workflowId: string): Promise<{ result: ExecuteOutput; raw: CliResult }> {
+		// n8n 2.x prints the run data through its logger: below "info" it prints nothing.
+		const raw = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 300_000, { N8N_LOG_LEVEL: 'info' });
+		const start = raw.stdout.indexOf('\n{');
+		const text = start >= 0 ? raw.stdout.slice(start + 1) : raw.stdout.slice(raw.stdout.indexOf('{'));
+		let result: ExecuteOutput;
+		try {
+			result = JSON.parse(text) as ExecuteOutput;
+		} catch {
+			throw new Error(`n8n execute printed no run data (exit ${raw.code}):\n${raw.stdout}\n${raw.stderr}`);
+		}
+		return { result, raw };
+	}
+
+	/** `n8n start` in the background; resolves when n8n says it is ready. */
+	async start(port?: number, log?: (line: string) => void): Promise<void> {
+		this.port = port ?? (await freePort());
+		const [node, n8n] = this.bin;
+		const brokerPort = await freePort();
+		this.server = spawn(node, [n8n, 'start'], {
+			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let recent = '';
+		const forward = (chunk: Buffer) => {
+			recent = (recent + chunk.toString()).slice(-4000);
+			log?.(chunk.toString());
+		};
+		this.server.stdout?.on('data', forward);
+		this.server.stderr?.on('data', forward);
+		const exited = new Promise<never>((_, reject) =>
+			this.server?.once('exit', (code) => reject(new Error(`n8n start exited with ${code}:\n${recent}`))),
+		);
+		await Promise.race([this.waitReady(), exited]);
+	}
+
+	private async waitReady(timeoutMs = 240_000): Promise<void> {
+		const until = Date.now() + timeoutMs;
+		while (Date.now() < until) {
+			try {
+				const response = await fetch(`${this.url}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n was not ready after ${timeoutMs} ms`);
+	}
+
+	get url(): string {
+		return `http://localhost:${this.port}`;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise<void>((r) => server.once('exit', () => r()));
+		server.kill('SIGTERM');
+		const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Creates the owner (a new instance has none) or logs in; keeps the session cookie. */
+	async signIn(owner = { email: 'owner@example.com', firstName: 'Olive', lastName: 'Owner', password: 'Sandbox-pass-1' }): Promise<void> {
+		// n8n may answer readiness before its REST routes exist (1.x: 404; 2.x: "starting up").
+		let response = await this.rawRest('POST', '/rest/owner/setup', owner);
+		for (let i = 0; i < 120 && (response.status === 404 || !response.headers.get('set-cookie')) && response.status < 500; i++) {
+			if (response.status === 400) break; // owner exists already: log in below
+			await new Promise((r) => setTimeout(r, 500));
+			response = await this.rawRest('POST', '/rest/owner/setup', owner);
+		}
+		if (!response.ok) {
+			response = await this.rawRest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
+		}
+		if (!response.ok) throw new Error(`n8n sign-in failed: ${response.status} ${await response.text()}`);
+		const setCookie = response.headers.get('set-cookie') ?? '';
+		this.cookie = setCookie.split(';')[0];
+	}
+
+	private async rawRest(method: string, path: string, body?: unknown): Promise<Response> {
+		return await fetch(`${this.url}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'phone-numbers-e2e',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	}
+
+	/** A REST call with the session; `{status, body}` (body parsed when JSON). */
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+		const response = await this.rawRest(method, path, body);
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		return { status: response.status, body: parsed as T };
+	}
+}
+
+export interface ExecuteOutput {
+	status?: string;
+	finished?: boolean;
+	data: {
+		resultData: {
+			error?: { message: string };
+			runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		};
+	};
+}
+
+export function workflowId(file: string): string {
+	return (JSON.parse(readFileSync(file, 'utf8')) as { id: string }).id;
+}

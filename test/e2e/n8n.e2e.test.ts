@@ -1,0 +1,249 @@
+/**
+ * The packed package inside a real n8n (N8N_VERSION, default 2.40.7): loaded as a community
+ * package, example workflows executed with `n8n execute`, and with `n8n start` every dropdown and
+ * resource locator list fetched and every credential tested through n8n's own REST API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+	DEFAULT_N8N_VERSION,
+	ensureN8n,
+	exampleWorkflowFiles,
+	installPackage,
+	N8n,
+	packPackage,
+	SANDBOX_CREDENTIAL_IDS,
+	sandboxCredentials,
+	workflowId,
+	type ExecuteOutput,
+} from '../../scripts/lib/n8n';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type Sandbox } from '../../sandbox';
+
+const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
+const PKG = 'n8n-nodes-phone-numbers';
+
+let sandbox: Sandbox;
+let n8n: N8n;
+let userFolder: string;
+
+beforeAll(async () => {
+	const install = ensureN8n(VERSION);
+	sandbox = await start({ rateLimits: { close: 0 }, signalwireMaxPageSize: 50, synthflowMaxPageSize: 25 });
+	userFolder = mkdtempSync(join(tmpdir(), `phone-numbers-e2e-${VERSION}-`));
+	installPackage(packPackage(), userFolder);
+	n8n = new N8n(install, userFolder);
+	await n8n.importCredentials(sandboxCredentials(sandbox.url));
+	for (const file of exampleWorkflowFiles()) await n8n.importWorkflow(file);
+}, 900_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sandbox?.stop();
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+function outputOf(result: ExecuteOutput, node: string) {
+	const run = result.data.resultData.runData[node]?.[0];
+	if (!run) throw new Error(`No run data for ${node}: ${JSON.stringify(result.data.resultData.error ?? {})}`);
+	if (run.error) throw new Error(`${node} failed: ${run.error.message}`);
+	return (run.data?.main[0] ?? []).map((item) => item.json);
+}
+
+describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
+	const file = (name: string) => exampleWorkflowFiles().find((f) => f.endsWith(name))!;
+
+	it('Close: update changes the number in the sandbox', async () => {
+		const { result } = await n8n.execute(workflowId(file('close-update-phone-number.json')));
+		const [out] = outputOf(result, 'Close');
+		expect(out).toMatchObject({ id: 'phon_g67aCQZI97cRfChfyCHVzn', label: 'Sales line (after hours)', forward_to: '+16502221111' });
+		const stored = sandbox.state.close.phoneNumbers.find((n) => n.id === 'phon_g67aCQZI97cRfChfyCHVzn')!;
+		expect(stored).toMatchObject({ label: 'Sales line (after hours)', forward_to: '+16502221111', forward_to_enabled: true, inbound_ring_duration: 45 });
+		const put = sandbox.requests.find((r) => r.method === 'PUT')!;
+		expect(put.body).toEqual({ label: 'Sales line (after hours)', forward_to: '+16502221111', forward_to_enabled: true, inbound_ring_duration: 45 });
+	});
+
+	it('Close: get and list', async () => {
+		const got = outputOf((await n8n.execute(workflowId(file('close-get-phone-number.json')))).result, 'Close');
+		expect(got).toHaveLength(1);
+		expect(got[0].id).toBe('phon_g67aCQZI97cRfChfyCHVzn');
+		const listed = outputOf((await n8n.execute(workflowId(file('close-list-phone-numbers.json')))).result, 'Close');
+		expect(listed).toHaveLength(10);
+		expect(listed.every((n) => n.type === 'internal')).toBe(true);
+	});
+
+	it('SignalWire: update changes the number in the sandbox', async () => {
+		const { result } = await n8n.execute(workflowId(file('signalwire-update-phone-number.json')));
+		const [out] = outputOf(result, 'SignalWire');
+		expect(out).toMatchObject({ name: 'Support line', call_handler: 'laml_webhooks', call_request_url: 'https://hooks.example.com/voice' });
+		expect(sandbox.state.signalwire.numbers[0]).toMatchObject({ name: 'Support line', call_request_method: 'POST' });
+	});
+
+	it('SignalWire: get and list', async () => {
+		const got = outputOf((await n8n.execute(workflowId(file('signalwire-get-phone-number.json')))).result, 'SignalWire');
+		expect(got[0].id).toBe(sandbox.state.signalwire.numbers[0].id);
+		const listed = outputOf((await n8n.execute(workflowId(file('signalwire-list-phone-numbers.json')))).result, 'SignalWire');
+		expect(listed).toHaveLength(20);
+		expect(listed.every((n) => String(n.number).startsWith('+1206'))).toBe(true);
+	});
+
+	it('Synthflow: update changes the number and outputs it read back', async () => {
+		const { result } = await n8n.execute(workflowId(file('synthflow-update-phone-number.json')));
+		const [out] = outputOf(result, 'Synthflow');
+		expect(out).toMatchObject({ slug: '14151000000', friendly_name: 'Reception (SIP trunk)', sip_term_uri: 'sip:+14151000000@trunk.example.net' });
+		expect(sandbox.state.synthflow.numbers[0]).toMatchObject({ friendly_name: 'Reception (SIP trunk)', provider_name: 'custom' });
+	});
+
+	it('Synthflow: get and list', async () => {
+		const got = outputOf((await n8n.execute(workflowId(file('synthflow-get-phone-number.json')))).result, 'Synthflow');
+		expect(got[0].slug).toBe('14151000000');
+		const listed = outputOf((await n8n.execute(workflowId(file('synthflow-list-phone-numbers.json')))).result, 'Synthflow');
+		const expected = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a && n.is_available);
+		expect(listed.map((n) => n.number)).toEqual(expected.map((n) => n.phone_number));
+	});
+});
+
+describe(`n8n ${VERSION}: n8n start, REST API`, () => {
+	beforeAll(async () => {
+		await n8n.start();
+		await n8n.signIn();
+	}, 300_000);
+
+	it('lists every node of the package, their AI tool variants, and every credential type', async () => {
+		const nodes = await n8n.rest<Array<{ name: string }> | { data: Array<{ name: string }> }>('GET', '/types/nodes.json');
+		expect(nodes.status).toBe(200);
+		const names = (Array.isArray(nodes.body) ? nodes.body : nodes.body.data).map((n) => n.name);
+		for (const node of ['close', 'signalWire', 'synthflow']) {
+			expect(names).toContain(`${PKG}.${node}`);
+			expect(names).toContain(`${PKG}.${node}Tool`);
+		}
+		const credentials = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
+		const credentialNames = (Array.isArray(credentials.body) ? credentials.body : []).map((c) => c.name);
+		expect(credentialNames).toEqual(expect.arrayContaining(['closeApi', 'closeOAuth2Api', 'signalWireApi', 'synthflowApi']));
+	});
+
+	const nodeTypeAndVersion = (node: string) => ({ name: `${PKG}.${node}`, version: 1 });
+	const credentialRef = (type: keyof typeof SANDBOX_CREDENTIAL_IDS, name: string) => ({ [type]: { id: SANDBOX_CREDENTIAL_IDS[type], name } });
+	const close = { node: 'close', credentials: credentialRef('closeApi', 'Close (sandbox)'), base: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' } };
+	const signalWire = { node: 'signalWire', credentials: credentialRef('signalWireApi', 'SignalWire (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const synthflow = { node: 'synthflow', credentials: credentialRef('synthflowApi', 'Synthflow (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+
+	type Target = { node: string; credentials: Record<string, { id: string; name: string }>; base: Record<string, string> };
+
+	async function options(target: Target, path: string, methodName: string) {
+		const response = await n8n.rest<{ data: Array<{ name: string; value: string }> }>('POST', '/rest/dynamic-node-parameters/options', {
+			path,
+			methodName,
+			nodeTypeAndVersion: nodeTypeAndVersion(target.node),
+			currentNodeParameters: target.base,
+			credentials: target.credentials,
+		});
+		expect(response.status).toBe(200);
+		return response.body.data;
+	}
+
+	async function locator(target: Target, path: string, methodName: string, extra: { filter?: string; paginationToken?: string } = {}) {
+		const response = await n8n.rest<{ data: { results: Array<{ name: string; value: string }>; paginationToken?: string } }>(
+			'POST',
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			{ path, methodName, nodeTypeAndVersion: nodeTypeAndVersion(target.node), currentNodeParameters: target.base, credentials: target.credentials, ...extra },
+		);
+		expect(response.status).toBe(200);
+		return response.body.data;
+	}
+
+	it('Close: the phone number list (first page, second page, search) and the participants dropdown', async () => {
+		const first = await locator(close, 'parameters.phoneNumberId', 'searchPhoneNumbers');
+		expect(first.results).toHaveLength(100);
+		expect(first.results[0].name).toMatch(/^\+1 \d{3}-\d{3}-\d{4} · .+ \(group\)$/);
+		const second = await locator(close, 'parameters.phoneNumberId', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		expect(second.results[0].value).not.toBe(first.results[0].value);
+		const search = await locator(close, 'parameters.phoneNumberId', 'searchPhoneNumbers', { filter: 'Support' });
+		expect(search.results.length).toBeGreaterThan(0);
+		expect(search.results.every((r) => r.name.includes('Support'))).toBe(true);
+
+		const users = await options(close, 'parameters.updateFields.participants', 'getUsers');
+		const members = sandbox.state.close.users.filter((u) => u.organizationIds.includes('orga_AcmeSales000000000000001'));
+		expect(users.map((u) => u.value).sort()).toEqual(members.map((u) => u.id).sort());
+	});
+
+	it('SignalWire: the phone number list and every linked-resource dropdown', async () => {
+		const first = await locator(signalWire, 'parameters.phoneNumberId', 'searchPhoneNumbers');
+		expect(first.results).toHaveLength(50);
+		const second = await locator(signalWire, 'parameters.phoneNumberId', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		expect(second.results[0].value).toBe(sandbox.state.signalwire.numbers[50].id);
+		const search = await locator(signalWire, 'parameters.phoneNumberId', 'searchPhoneNumbers', { filter: '888' });
+		expect(search.results.length).toBeGreaterThan(0);
+		expect(search.results.every((r) => r.name.includes('888'))).toBe(true);
+
+		const state = sandbox.state.signalwire;
+		const cases: Array<[string, string, string[]]> = [
+			['callLamlApplicationId', 'getLamlApplications', state.lamlApplications.map((a) => a.sid)],
+			['callSipEndpointId', 'getSipEndpoints', state.sipEndpoints.map((e) => e.id)],
+			['callRelayApplication', 'getRelayApplications', state.relayApplications.map((a) => a.name)],
+			['callVideoRoomId', 'getVideoRooms', state.videoRooms.map((r) => r.id)],
+			['callDialogflowAgentId', 'getDialogflowAgents', state.dialogflowAgents.map((a) => a.agentId)],
+		];
+		for (const [field, method, expected] of cases) {
+			const values = (await options(signalWire, `parameters.updateFields.${field}`, method)).map((o) => o.value);
+			expect(values.sort()).toEqual([...expected].sort());
+		}
+	});
+
+	it('Synthflow: the phone number list, two pages and a search', async () => {
+		const first = await locator(synthflow, 'parameters.phoneNumber', 'searchPhoneNumbers');
+		expect(first.results).toHaveLength(25);
+		expect(first.paginationToken).toBe('25');
+		const second = await locator(synthflow, 'parameters.phoneNumber', 'searchPhoneNumbers', { paginationToken: '25' });
+		const inA = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a);
+		expect(second.results[0].value).toBe(inA[25].phone_number);
+		const search = await locator(synthflow, 'parameters.phoneNumber', 'searchPhoneNumbers', { filter: '49' });
+		expect(search.results.every((r) => r.value.replace(/\D/g, '').includes('49'))).toBe(true);
+	});
+
+	it('a failing dropdown shows the provider error, not an empty list', async () => {
+		await n8n.importCredentials([{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closeApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } }]);
+		const response = await n8n.rest<{ message?: string }>('POST', '/rest/dynamic-node-parameters/options', {
+			path: 'parameters.updateFields.participants',
+			methodName: 'getUsers',
+			nodeTypeAndVersion: nodeTypeAndVersion('close'),
+			currentNodeParameters: close.base,
+			credentials: { closeApi: { id: 'closeApiRevoked', name: 'Close (revoked)' } },
+		});
+		expect(response.status).toBeGreaterThanOrEqual(400);
+		expect(JSON.stringify(response.body)).toMatch(/401|Unauthorized|API key/);
+		expect(JSON.stringify(response.body)).not.toContain('api_revoked000000000');
+	});
+
+	const credentialCases: Array<[string, Record<string, unknown>, Record<string, unknown>, string]> = [
+		['closeApi', { apiKey: CLOSE_KEYS.adminA }, { apiKey: 'api_wrong0000000000' }, '/api/v1/me/'],
+		[
+			'signalWireApi',
+			{ space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken: SIGNALWIRE_PROJECT.apiToken },
+			{ space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken: 'PTwrong' },
+			'/api/relay/rest/phone_numbers',
+		],
+		['synthflowApi', { apiKey: SYNTHFLOW_KEYS.main, region: 'eu', workspaceId: SYNTHFLOW_WORKSPACES.a }, { apiKey: 'sf_wrong', region: 'eu' }, '/v2/assistants'],
+	];
+
+	it.each(credentialCases)("%s: n8n's credential test passes with the right secret and fails with a wrong one", async (type, good, bad, path) => {
+		sandbox.clearRequests();
+		const test = async (data: Record<string, unknown>) =>
+			await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
+				// As the editor does for a saved credential being edited: its ID and the data typed in.
+				credentials: {
+					id: SANDBOX_CREDENTIAL_IDS[type as keyof typeof SANDBOX_CREDENTIAL_IDS],
+					name: `${type} test`,
+					type,
+					data: { ...data, baseUrl: sandbox.url },
+				},
+			});
+		const ok = await test(good);
+		if (ok.status !== 200) throw new Error(`credential test answered ${ok.status}: ${JSON.stringify(ok.body)}`);
+		expect(ok.body.data.status).toBe('OK');
+		expect(sandbox.requests.map((r) => r.path)).toContain(path);
+		const wrong = await test(bad);
+		expect(wrong.body.data.status).toBe('Error');
+	});
+});
