@@ -3,7 +3,7 @@
  * package, example workflows executed with `n8n execute`, and with `n8n start` every dropdown and
  * resource locator list fetched and every credential tested through n8n's own REST API.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,6 +22,8 @@ import {
 import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type Sandbox } from '../../sandbox';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, 'artifacts');
 const PKG = 'n8n-nodes-phone-numbers';
 
 let sandbox: Sandbox;
@@ -104,11 +106,18 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 	});
 });
 
-describe(`n8n ${VERSION}: n8n start, REST API`, () => {
-	beforeAll(async () => {
+let started: Promise<void> | undefined;
+/** `n8n start` once for the describes that need the server. */
+async function startN8n(): Promise<void> {
+	started ??= (async () => {
 		await n8n.start();
 		await n8n.signIn();
-	}, 300_000);
+	})();
+	await started;
+}
+
+describe(`n8n ${VERSION}: n8n start, REST API`, () => {
+	beforeAll(startN8n, 300_000);
 
 	it('lists every node of the package, their AI tool variants, and every credential type', async () => {
 		const nodes = await n8n.rest<Array<{ name: string }> | { data: Array<{ name: string }> }>('GET', '/types/nodes.json');
@@ -246,4 +255,49 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		const wrong = await test(bad);
 		expect(wrong.body.data.status).toBe('Error');
 	});
+});
+
+describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
+	// CI installs Debian's chromium (.ci/run); elsewhere the test says what is missing.
+	const browserTest = existsSync(CHROMIUM) || process.env.CI ? it : it.skip;
+	beforeAll(startN8n, 300_000);
+
+	browserTest('adds the Close node, chooses Update a phone number and lists the sandbox numbers', async () => {
+		const { chromium, selectors } = await import('playwright-core');
+		selectors.setTestIdAttribute('data-test-id');
+		const browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		});
+		try {
+			const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+			await page.goto(`${n8n.url}/signin`);
+			await page.locator('input[type="email"]').fill('owner@example.com', { timeout: 60_000 });
+			await page.locator('input[type="password"]').fill('Sandbox-pass-1');
+			await page.getByRole('button', { name: /sign in/i }).click();
+			await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+			await page.goto(`${n8n.url}/workflow/new`);
+			await page.getByTestId('canvas-plus-button').click({ timeout: 60_000 });
+			await page.keyboard.type('Close');
+			await page.getByTestId('node-creator-item-name').filter({ hasText: /^Close$/ }).first().click();
+			await page.getByText('Update a phone number').first().click();
+			await page.getByTestId('rlc-input').click({ timeout: 60_000 });
+			const items = page.getByTestId('rlc-item');
+			await items.first().waitFor({ timeout: 60_000 });
+			mkdirSync(ARTIFACTS, { recursive: true });
+			await page.screenshot({ path: join(ARTIFACTS, `close-phone-number-list-n8n-${VERSION}.png`) });
+			const texts = await items.allInnerTexts();
+			const group = sandbox.state.close.phoneNumbers[0];
+			expect(texts[0]).toBe(`${group.number_formatted as string} · ${group.label as string} (group)`);
+			expect(texts.length).toBeGreaterThan(5);
+			expect(texts.every((t) => /^\+1 \d{3}-\d{3}-\d{4} · /.test(t))).toBe(true);
+		} catch (error) {
+			mkdirSync(ARTIFACTS, { recursive: true });
+			const pages = browser.contexts().flatMap((c) => c.pages());
+			if (pages[0]) await pages[0].screenshot({ path: join(ARTIFACTS, `failure-n8n-${VERSION}.png`) });
+			throw error;
+		} finally {
+			await browser.close();
+		}
+	}, 240_000);
 });
