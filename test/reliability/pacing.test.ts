@@ -1,0 +1,121 @@
+import { CLOSE_KEYS } from '../../sandbox';
+import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
+import { runNode } from '../harness/runNode';
+
+describe('Close: pacing by the RateLimit header, and what a long throttle does', () => {
+	// 4 requests per second per key.
+	const sandbox = useSandbox({ rateLimits: { close: 4 } });
+	const ids = () => sandbox().state.close.phoneNumbers.filter((n) => n.is_group_number).slice(0, 10).map((n) => n.id);
+
+	function updateAll(items: Array<{ id: string; label: string }>, options: Record<string, unknown> = {}, continueOnFail = false) {
+		return runNode({
+			node: 'close',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { label: '={{ $json.label }}' },
+				options: { concurrency: 1, retryDelayMs: 5, ...options },
+			},
+			items,
+			continueOnFail,
+			credentials: closeCredentials(sandbox()),
+		});
+	}
+
+	it('waits for the reset when remaining reaches 0 instead of provoking a 429', async () => {
+		const started = Date.now();
+		const result = await updateAll(ids().map((id, i) => ({ id, label: `Paced ${i}` })));
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(10);
+		const sent = requestsTo(sandbox(), 'close');
+		expect(sent.filter((r) => r.status === 429)).toHaveLength(0);
+		expect(sent).toHaveLength(10);
+		// 10 requests at 4 per window need at least two resets.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+	});
+
+	it('at any concurrency applies every update exactly once, in input order', async () => {
+		const items = ids().map((id, i) => ({ id, label: `Concurrent ${i}` }));
+		const result = await updateAll(items, { concurrency: 8 });
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((n) => n.label)).toEqual(items.map((i) => i.label));
+		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		const applied = requestsTo(sandbox(), 'close').filter((r) => r.status === 200);
+		expect(applied.map((r) => (r.body as { label: string }).label).sort()).toEqual(items.map((i) => i.label).sort());
+	});
+
+	it('gives up at once when the provider asks for a wait past Max Wait, saying how long and what to change', async () => {
+		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '120' } });
+		const started = Date.now();
+		const result = await updateAll([{ id: ids()[0], label: 'x' }], { maxWaitSeconds: 10 });
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toMatch(/asked for 120\.0 s more, past the Max Wait option/);
+		expect(result.error?.description).toMatch(/Raise Max Wait/);
+		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
+	});
+
+	it('after the last try, says how long it waited', async () => {
+		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '0.1' } });
+		const result = await updateAll([{ id: ids()[0], label: 'x' }], { maxTries: 3 });
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toMatch(/Waited 0\.2 s over the tries allowed/);
+		expect(requestsTo(sandbox(), 'close')).toHaveLength(3);
+	});
+
+	it('ends a wait at once when the execution is cancelled', async () => {
+		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '30' } });
+		const started = Date.now();
+		const result = await runNode({
+			node: 'close',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumberId: { __rl: true, mode: 'id', value: ids()[0] },
+				updateFields: { label: 'Cancelled' },
+			},
+			credentials: closeCredentials(sandbox()),
+			cancelAfterMs: 300,
+		});
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
+		expect(result.json).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, a batch of good, bad, missing and throttled items updates every good one exactly once', async () => {
+		const [a, b, c, d] = ids();
+		sandbox().faults.add({ kind: 'status', provider: 'close', method: 'PUT', path: `/api/v1/phone_number/${c}/`, status: 429, headers: { 'Retry-After': '0.05' }, times: 2 });
+		const result = await runNode({
+			node: 'close',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' },
+				options: { concurrency: 3, retryDelayMs: 5 },
+			},
+			items: [
+				{ id: a, label: 'Good A', ring: 20 },
+				{ id: b, label: 'Bad ring', ring: 9 },
+				{ id: 'phon_nowhere00000', label: 'Missing', ring: 20 },
+				{ id: c, label: 'Throttled C', ring: 30 },
+				{ id: ['phon_list00000'], label: 'Wrong type', ring: 30 },
+				{ id: d, label: 'Good D', ring: 40 },
+			],
+			continueOnFail: true,
+			credentials: closeCredentials(sandbox()),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(result.json[0]).toMatchObject({ id: a, label: 'Good A' });
+		expect(result.json[1].error).toMatch(/Inbound Ring Duration/);
+		expect(result.json[2].error).toMatch(/404/);
+		expect(result.json[3]).toMatchObject({ id: c, label: 'Throttled C' });
+		expect(result.json[4].error).toMatch(/Phone Number: expected text, got a list/);
+		expect(result.json[5]).toMatchObject({ id: d, label: 'Good D' });
+		const applied = requestsTo(sandbox(), 'close').filter((r) => r.method === 'PUT' && r.status === 200);
+		expect(applied.map((r) => r.path).sort()).toEqual([a, c, d].map((id) => `/api/v1/phone_number/${id}/`).sort());
+		expect(JSON.stringify(result.json)).not.toContain(CLOSE_KEYS.adminA);
+	});
+});
