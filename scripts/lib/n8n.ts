@@ -199,19 +199,23 @@ export class N8n {
 		await this.cliOk(['import:workflow', `--input=${file}`]);
 	}
 
-	/** `n8n execute --id … --rawOutput`; the run data out of what it prints after its log lines. */
-	async execute(workflowId: string): Promise<{ result: ExecuteOutput; raw: CliResult }> {
+	/**
+	 * `n8n execute --id … --rawOutput`: the run data out of what it prints after its log lines.
+	 * A failed execution prints its error instead: `result` is then undefined and `raw` has it.
+	 */
+	async execute(workflowId: string): Promise<{ result: ExecuteOutput; raw: CliResult; failed: boolean }> {
 		// n8n 2.x prints the run data through its logger: below "info" it prints nothing.
 		const raw = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 300_000, { N8N_LOG_LEVEL: 'info' });
+		const failed = /Execution was NOT successful/.test(raw.stdout + raw.stderr);
 		const start = raw.stdout.indexOf('\n{');
 		const text = start >= 0 ? raw.stdout.slice(start + 1) : raw.stdout.slice(raw.stdout.indexOf('{'));
-		let result: ExecuteOutput;
+		let result: ExecuteOutput | undefined;
 		try {
 			result = JSON.parse(text) as ExecuteOutput;
 		} catch {
-			throw new Error(`n8n execute printed no run data (exit ${raw.code}):\n${raw.stdout}\n${raw.stderr}`);
+			if (!failed) throw new Error(`n8n execute printed no run data (exit ${raw.code}):\n${raw.stdout}\n${raw.stderr}`);
 		}
-		return { result, raw };
+		return { result: result as ExecuteOutput, raw, failed };
 	}
 
 	/** `n8n start` in the background; resolves when n8n says it is ready. */

@@ -3,7 +3,7 @@
  * package, example workflows executed with `n8n execute`, and with `n8n start` every dropdown and
  * resource locator list fetched and every credential tested through n8n's own REST API.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -115,6 +115,60 @@ async function startN8n(): Promise<void> {
 	})();
 	await started;
 }
+
+describe(`n8n ${VERSION}: errors and retries inside n8n`, () => {
+	async function runClose(id: string, parameters: Record<string, unknown>) {
+		const workflow = {
+			id,
+			name: id,
+			active: false,
+			settings: {},
+			nodes: [
+				{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'c',
+					name: 'Close',
+					type: `${PKG}.close`,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: { resource: 'phoneNumber', ...parameters, options: { retryDelayMs: 10 } },
+					credentials: { closeApi: { id: SANDBOX_CREDENTIAL_IDS.closeApi, name: 'Close (sandbox)' } },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Close', type: 'main', index: 0 }]] } },
+		};
+		const file = join(userFolder, `${id}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		await n8n.importWorkflow(file);
+		return await n8n.execute(id);
+	}
+
+	it('waits out a 429 (Retry-After) and goes through', async () => {
+		sandbox.clearRequests();
+		sandbox.faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'Too many requests' }, times: 1 });
+		const { result } = await runClose('e2eRetry', { operation: 'getAll', returnAll: false, limit: 3 });
+		expect(outputOf(result, 'Close')).toHaveLength(3);
+		const calls = sandbox.requests.filter((r) => r.provider === 'close');
+		expect(calls.map((r) => r.status)).toEqual([429, 200]);
+		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(950);
+	});
+
+	it("keeps Close's field error, sent once", async () => {
+		sandbox.faults.clear();
+		sandbox.clearRequests();
+		const personal = sandbox.state.close.phoneNumbers.find((n) => !n.is_group_number)!;
+		const { raw, failed } = await runClose('e2eFieldError', {
+			operation: 'update',
+			phoneNumberId: { __rl: true, mode: 'id', value: personal.id },
+			updateFields: { participants: [sandbox.state.close.users[0].id] },
+		});
+		expect(failed).toBe(true);
+		const printed = raw.stdout + raw.stderr;
+		expect(printed).toContain('Close error 400: participants: Only group numbers have participants.');
+		expect(printed).not.toContain(CLOSE_KEYS.adminA);
+		expect(sandbox.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+	});
+});
 
 describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	beforeAll(startN8n, 300_000);
@@ -262,7 +316,15 @@ describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 	const browserTest = existsSync(CHROMIUM) || process.env.CI ? it : it.skip;
 	beforeAll(startN8n, 300_000);
 
+	async function chooseCredential(page: import('playwright-core').Page, id: string) {
+		await page.getByTestId('node-credentials-select').click({ timeout: 60_000 });
+		await page.getByTestId(`node-credentials-select-item-${id}`).click();
+	}
+
 	browserTest('adds the Close node, chooses Update a phone number and lists the sandbox numbers', async () => {
+		await n8n.importCredentials([
+			{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closeApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } },
+		]);
 		const { chromium, selectors } = await import('playwright-core');
 		selectors.setTestIdAttribute('data-test-id');
 		const browser = await chromium.launch({
@@ -281,10 +343,19 @@ describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 			await page.keyboard.type('Close');
 			await page.getByTestId('node-creator-item-name').filter({ hasText: /^Close$/ }).first().click();
 			await page.getByText('Update a phone number').first().click();
+			// First with a revoked key: the list must show Close's error and the hint, not an empty list.
+			await chooseCredential(page, 'closeApiRevoked');
+			await page.getByTestId('rlc-input').click({ timeout: 60_000 });
+			await page.getByText('Could not load list').waitFor({ timeout: 60_000 });
+			await expect(page.getByText(/Close error 401/).first().isVisible()).resolves.toBe(true);
+			mkdirSync(ARTIFACTS, { recursive: true });
+			await page.screenshot({ path: join(ARTIFACTS, `close-phone-number-list-error-n8n-${VERSION}.png`) });
+			await page.keyboard.press('Escape');
+
+			await chooseCredential(page, SANDBOX_CREDENTIAL_IDS.closeApi);
 			await page.getByTestId('rlc-input').click({ timeout: 60_000 });
 			const items = page.getByTestId('rlc-item');
 			await items.first().waitFor({ timeout: 60_000 });
-			mkdirSync(ARTIFACTS, { recursive: true });
 			await page.screenshot({ path: join(ARTIFACTS, `close-phone-number-list-n8n-${VERSION}.png`) });
 			const texts = await items.allInnerTexts();
 			const group = sandbox.state.close.phoneNumbers[0];

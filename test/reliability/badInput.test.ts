@@ -2,7 +2,7 @@
  * The bad-input set: each case must fail before any request reaches the provider, as a
  * NodeOperationError that names the field and carries the item index, with no secret in it.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, type Sandbox } from '../../sandbox';
 import { closeCredentials, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
@@ -24,7 +24,7 @@ const HOSTILE_IDS: Array<[string, unknown]> = [
 	['empty', ''],
 ];
 
-type Case = [string, NodeName, string, (s: Sandbox) => INodeParameters, (s: Sandbox) => Record<string, IDataObject>, string];
+type Case = [string, NodeName, string, (s: Sandbox) => INodeParameters, (s: Sandbox) => Record<string, ICredentialDataDecryptedObject>, string];
 
 const closeUpdate = (fields: IDataObject) => (s: Sandbox): INodeParameters => ({
 	resource: 'phoneNumber',

@@ -3,7 +3,7 @@
  * how many requests the provider saw, and that no secret reached an output or an error.
  * A summary table is printed at the end.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, type Fault, type Provider, type Sandbox } from '../../sandbox';
 import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
@@ -16,7 +16,7 @@ interface Target {
 	provider: Provider;
 	node: NodeName;
 	secret: string;
-	credentials: (s: Sandbox) => Record<string, IDataObject>;
+	credentials: (s: Sandbox) => Record<string, ICredentialDataDecryptedObject>;
 	operations: Record<'update' | 'get' | 'list', { parameters: (s: Sandbox) => INodeParameters; requests: number }>;
 }
 

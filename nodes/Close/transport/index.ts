@@ -67,7 +67,8 @@ export async function closeApiClient(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	policy: RetryPolicy,
 ): Promise<ApiClient> {
-	const credential = CREDENTIALS[authentication(ctx)];
+	const kind = authentication(ctx);
+	const credential = CREDENTIALS[kind];
 	const data = await ctx.getCredentials(credential.type);
 	const origin = originOverride(ctx.getNode(), data.baseUrl);
 	const token = (data.oauthTokenData as IDataObject | undefined) ?? {};
@@ -77,6 +78,7 @@ export async function closeApiClient(
 		credentialName: credential.name,
 		baseUrl: origin ? `${origin}/api/v1` : CLOSE_API_BASE,
 		policy,
+		oauth2: kind === 'oAuth2',
 		secrets: [data.apiKey, data.clientSecret, token.access_token, token.refresh_token].filter(
 			(value): value is string => typeof value === 'string',
 		),

@@ -24,6 +24,12 @@ export interface ApiClientOptions {
 	secrets?: string[];
 	/** Shared by every request of one node run; one is made if not given. */
 	pacer?: RequestPacer;
+	/**
+	 * OAuth 2 credentials: let n8n throw on HTTP errors, since n8n refreshes a token only on a
+	 * thrown 401. Otherwise every answer is taken whole (status, headers, body): n8n 1.x drops
+	 * the response from the errors it throws, and with it Retry-After.
+	 */
+	oauth2?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -96,7 +102,14 @@ export class ApiClient {
 					this.httpOptions(request, url),
 				)) as ApiResponse<T>;
 				this.pacer.release(response.headers);
-				if (isMalformed(response.body, request.method)) {
+				if (response.statusCode >= 400) {
+					failure = {
+						status: response.statusCode,
+						headers: response.headers,
+						body: parseBody(response.body),
+						message: `HTTP ${response.statusCode}`,
+					};
+				} else if (isMalformed(response.body, request.method)) {
 					failure = { status: response.statusCode, message: 'The answer was not valid JSON' };
 					if (!idempotent) return response; // it was carried out: never send it again
 				} else {
@@ -128,8 +141,7 @@ export class ApiClient {
 			}
 			if (delay === undefined || attempt === policy.maxTries) break;
 			if (waitedMs + delay > policy.maxWaitMs) {
-				last = { ...failure, message: failure.message };
-				return this.fail(request, last, { waitedMs, gaveUpBecause: delay });
+				return this.fail(request, failure, { waitedMs, gaveUpBecause: delay });
 			}
 			await wait(delay, signal);
 			waitedMs += delay;
@@ -145,6 +157,7 @@ export class ApiClient {
 			returnFullResponse: true,
 			timeout: this.options.policy.timeoutMs,
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: !this.options.oauth2,
 		};
 		if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
 		if (request.body !== undefined) options.body = request.body;
@@ -189,7 +202,10 @@ export class ApiClient {
 
 		let message: string;
 		let description: string | undefined;
-		if (status === undefined || (status < 400 && status >= 200)) {
+		if (status !== undefined && status < 400) {
+			message = `${provider.displayName} answered ${status} with a body that is not valid JSON`;
+			description = `Tried ${request.method} ${where} ${info.waitedMs ? `and waited ${(info.waitedMs / 1000).toFixed(1)} s between tries` : ''}. Raise Max Tries if this is passing.`;
+		} else if (status === undefined) {
 			message = `${provider.displayName} could not be reached: ${this.mask(failure.message)}`;
 			description = `Tried ${request.method} ${where} and gave up after ${(info.waitedMs / 1000).toFixed(1)} s of waiting. Check the network, or raise the Max Tries / Timeout options.`;
 		} else if (status === 429) {
@@ -259,12 +275,15 @@ function parseBody(data: unknown): unknown {
 function toFailure(error: unknown): Failure {
 	const outer = error as {
 		cause?: unknown;
+		errorResponse?: unknown;
+		context?: { data?: unknown };
 		response?: unknown;
 		httpCode?: string | null;
 		code?: string;
 		message?: string;
 	};
-	const inner = (outer.cause ?? {}) as {
+	// n8n 2.x keeps the AxiosError as `cause`, n8n 1.x as `errorResponse`.
+	const inner = (outer.cause ?? outer.errorResponse ?? {}) as {
 		response?: unknown;
 		code?: string;
 		message?: string;
@@ -283,7 +302,7 @@ function toFailure(error: unknown): Failure {
 		// reconnected" and no status: it is still the provider's 401.
 		status: status ?? (/needs to be reconnected/i.test(message) ? 401 : undefined),
 		headers: response?.headers,
-		body: parseBody(response?.data ?? response?.body),
+		body: parseBody(response?.data ?? response?.body ?? outer.context?.data),
 		code: inner.code ?? inner.cause?.code ?? outer.code,
 		message,
 	};
