@@ -8,8 +8,38 @@ import { CLOSE_PHONE_NUMBER_ID, phoneNumberLocator } from '../../descriptions/ph
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
 
+export const MEMBERSHIP_MODES = ['replace', 'add', 'remove'] as const;
+
 export const description: INodeProperties[] = [
 	{ ...phoneNumberLocator, displayOptions: { show } },
+	{
+		displayName: 'Apply Participants and Phone Numbers As',
+		name: 'membershipMode',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Replace the Lists',
+				value: 'replace',
+				description: 'The group number rings exactly the participants and phone numbers set below',
+			},
+			{
+				name: 'Add to the Lists',
+				value: 'add',
+				description:
+					'Reads the number, then adds the participants and phone numbers set below; those already there stay as they are',
+			},
+			{
+				name: 'Remove From the Lists',
+				value: 'remove',
+				description:
+					'Reads the number, then removes the participants and phone numbers set below; those not there are ignored',
+			},
+		],
+		default: 'replace',
+		description:
+			"How Participants and Phone Numbers under Update Fields change a group number's lists. Close only takes whole lists, so Add and Remove read the number first.",
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -142,11 +172,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		check.fail('Phone Number', `"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`);
 	}
 	const body = closeUpdateBody(updateFields(this, itemIndex), check);
-	return await client.request<IDataObject>({
-		method: 'PUT',
-		path: `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`,
-		body,
-		itemIndex,
-		resource: `phone number ${id}`,
-	});
+	const mode = check.oneOf('Apply Participants and Phone Numbers As', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
+	const path = `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`;
+	const resource = `phone number ${id}`;
+	if (mode !== 'replace' && ('participants' in body || 'phone_numbers' in body)) {
+		const current = await client.request<IDataObject>({ method: 'GET', path, itemIndex, resource });
+		applyMembership(body, current, mode);
+		// Adding members already there or removing absent ones changes nothing: no write.
+		if (Object.keys(body).length === 0) return current;
+	}
+	return await client.request<IDataObject>({ method: 'PUT', path, body, itemIndex, resource });
+}
+
+/** Turns the entries to add or remove into the whole lists Close takes; drops lists that stay the same. */
+export function applyMembership(body: IDataObject, current: IDataObject, mode: 'add' | 'remove'): void {
+	for (const key of ['participants', 'phone_numbers'] as const) {
+		if (!(key in body)) continue;
+		const existing = Array.isArray(current[key]) ? (current[key] as string[]) : [];
+		const entries = body[key] as string[];
+		const next =
+			mode === 'add'
+				? [...existing, ...entries.filter((entry, i) => !existing.includes(entry) && entries.indexOf(entry) === i)]
+				: existing.filter((entry) => !entries.includes(entry));
+		if (next.length === existing.length && next.every((entry, i) => entry === existing[i])) delete body[key];
+		else body[key] = next;
+	}
 }
