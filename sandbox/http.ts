@@ -11,7 +11,9 @@ export interface LoggedRequest {
 	/** Raw body text, for asserting exactly what went over the wire. */
 	rawBody: string;
 	status?: number;
+	/** When the request arrived, and when its answer was sent (ms since the epoch). */
 	at: number;
+	doneAt?: number;
 }
 
 export type Provider = 'close' | 'synthflow' | 'signalwire';

@@ -30,6 +30,8 @@ export interface SandboxOptions {
 	synthflowMaxPageSize?: number;
 	/** Largest page SignalWire lists serve (default 1000, as SignalWire). */
 	signalwireMaxPageSize?: number;
+	/** Make every Close number a group number (the admin key may then update any of them). */
+	closeAllGroupNumbers?: boolean;
 	/** Lifetime of Close OAuth access tokens, in seconds. */
 	closeAccessTokenTtl?: number;
 }
@@ -91,6 +93,12 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			maxPageSize: options.signalwireMaxPageSize ?? 1000,
 		},
 	};
+	if (options.closeAllGroupNumbers) {
+		for (const number of state.close.phoneNumbers) {
+			number.is_group_number = true;
+			number.user_id = null;
+		}
+	}
 	const requests: LoggedRequest[] = [];
 	const faults = new Faults();
 	const latencyMs = options.latencyMs ?? 0;
@@ -164,6 +172,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			}
 		}
 		entry.status = reply.status;
+		entry.doneAt = Date.now();
 		send(res, reply);
 	};
 

@@ -10,7 +10,7 @@ import { requestOptions } from '../shared/descriptions/common';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { searchPhoneNumbers } from './methods/listSearch';
-import { getUsers } from './methods/loadOptions';
+import { getExternalNumbers, getUsers } from './methods/loadOptions';
 
 export class Close implements INodeType {
 	description: INodeTypeDescription = {
@@ -59,7 +59,7 @@ export class Close implements INodeType {
 
 	methods = {
 		listSearch: { searchPhoneNumbers },
-		loadOptions: { getUsers },
+		loadOptions: { getExternalNumbers, getUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

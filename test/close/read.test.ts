@@ -135,6 +135,15 @@ describe('Close: dropdowns', () => {
 		expect(a.map((o) => o.value)).not.toEqual(b.map((o) => o.value));
 	});
 
+	it('lists the external numbers (every page) by E.164 number for group numbers', async () => {
+		const options = await loadOptions('getExternalNumbers', { node: 'close', credentials: closeCredentials(sandbox()) });
+		const external = numbersOfA().filter((n) => n.type === 'external');
+		expect(external.length).toBeGreaterThan(10);
+		expect(options.map((o) => o.value).sort()).toEqual(external.map((n) => n.number).sort());
+		expect(options.every((o) => /^\+1 \d{3}-\d{3}-\d{4}/.test(o.name))).toBe(true);
+		expect(requestsTo(sandbox(), 'close').length).toBe(Math.ceil(numbersOfA().length / 100));
+	});
+
 	it("shows Close's error when a dropdown fails, never an empty list", async () => {
 		await expect(
 			loadOptions('getUsers', { node: 'close', credentials: closeCredentials(sandbox(), 'api_revokedKey0000000') }),

@@ -91,7 +91,7 @@ describe('Close: update a phone number', () => {
 		[{ inboundRingDuration: 14 }, 'Inbound Ring Duration'],
 		[{ inboundRingDuration: 91 }, 'Inbound Ring Duration'],
 		[{ inboundRingDuration: 30.5 }, 'Inbound Ring Duration'],
-		[{ phoneNumbers: '+16503334444, 555-1234' }, 'Phone Numbers'],
+		[{ phoneNumbers: '+16503334444, 555-1234' }, 'Phone Number Names or IDs'],
 		[{ participants: ['user_ok1', 'bob@example.com'] }, 'Participant'],
 		[{ label: { nested: true } }, 'Label'],
 		[{ forwardToEnabled: 'yes' }, 'Forward To Enabled'],

@@ -61,8 +61,8 @@ const closeFields: Array<[IDataObject, string]> = [
 	[{ inboundRingDuration: expr('thirty') }, 'Inbound Ring Duration'],
 	[{ participants: expr([{ id: 'user_1' }]) }, 'Participant'],
 	[{ participants: 'user_ok, nobody' }, 'Participant'],
-	[{ phoneNumbers: expr(['+1650', '+16503334444']) }, 'Phone Numbers'],
-	[{ phoneNumbers: expr({ number: '+16503334444' }) }, 'Phone Numbers'],
+	[{ phoneNumbers: expr(['+1650', '+16503334444']) }, 'Phone Number Names or IDs'],
+	[{ phoneNumbers: expr({ number: '+16503334444' }) }, 'Phone Number Names or IDs'],
 	[{ forwardToEnabled: expr('maybe') }, 'Forward To Enabled'],
 	[{ label: expr({ text: 'x' }) }, 'Label'],
 ];

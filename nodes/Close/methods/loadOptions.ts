@@ -8,6 +8,7 @@ import {
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { pathSegment } from '../../shared/transport/paths';
 import { closeApiClient } from '../transport';
+import { listPhoneNumbers } from '../transport/phoneNumbers';
 
 /**
  * Users of the credential's own organization, "First Last (email)", sorted. The organization's
@@ -39,5 +40,26 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 				value: m.user_id as string,
 			};
 		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The organization's external numbers (your own numbers known to Close), for a group number's
+ * Phone Numbers; the value is the E.164 number Close takes. Close's list has no type filter, so
+ * every page is read and filtered here.
+ */
+export async function getExternalNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = await closeApiClient(this, DROPDOWN_RETRY_POLICY);
+	const numbers = await listPhoneNumbers(client, {
+		qs: { _fields: 'id,number,number_formatted,label,type' },
+		keep: (n) => n.type === 'external',
+	});
+	const seen = new Set<string>();
+	return numbers
+		.filter((n) => typeof n.number === 'string' && !seen.has(n.number as string) && seen.add(n.number as string))
+		.map((n) => ({
+			name: `${(n.number_formatted as string) || (n.number as string)}${n.label ? ` · ${n.label as string}` : ''}`,
+			value: n.number as string,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

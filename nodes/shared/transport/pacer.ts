@@ -38,6 +38,12 @@ export class RequestPacer {
 		}
 	}
 
+	/**
+	 * After an answer. The window's end is taken as the answer's arrival plus the reset it reports:
+	 * never early, whenever the provider counted the request. (Taking it from when the request was
+	 * sent would gain about one round trip a window, but n8n's own time before a request leaves
+	 * varies by tens of ms, and one early request costs a whole Retry-After.)
+	 */
 	release(headers?: Headers): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const state = rateLimitState(headers);

@@ -90,13 +90,13 @@ export const description: INodeProperties[] = [
 					'Users who ring on this group number; replaces the current list. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
-				displayName: 'Phone Numbers',
+				displayName: 'Phone Number Names or IDs',
 				name: 'phoneNumbers',
-				type: 'string',
-				default: '',
-				placeholder: '+16503334444, +16503335555',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getExternalNumbers' },
+				default: [],
 				description:
-					'External numbers that ring on this group number, in E.164 format, comma-separated (or a list from an expression); replaces the current list',
+					'External numbers (E.164) that ring on this group number: your external numbers in Close are listed; any other number goes in an expression, as a list or comma-separated. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Press 1 To Accept',
@@ -149,7 +149,9 @@ export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDa
 				});
 				break;
 			case 'phoneNumbers':
-				body.phone_numbers = check.list('Phone Numbers', value).map((n) => check.e164('Phone Numbers', n));
+				body.phone_numbers = check
+					.list('Phone Number Names or IDs', value)
+					.map((n) => check.e164('Phone Number Names or IDs', n));
 				break;
 			case 'press1ToAccept':
 				body.press_1_to_accept = check.boolean('Press 1 To Accept', value);
