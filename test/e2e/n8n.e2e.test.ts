@@ -19,7 +19,7 @@ import {
 	workflowId,
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type Sandbox } from '../../sandbox';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -229,6 +229,10 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		const users = await options(close, 'parameters.updateFields.participants', 'getUsers');
 		const members = sandbox.state.close.users.filter((u) => u.organizationIds.includes('orga_AcmeSales000000000000001'));
 		expect(users.map((u) => u.value).sort()).toEqual(members.map((u) => u.id).sort());
+
+		const external = await options(close, 'parameters.updateFields.phoneNumbers', 'getExternalNumbers');
+		const expected = sandbox.state.close.phoneNumbers.filter((n) => n.organization_id === 'orga_AcmeSales000000000000001' && n.type === 'external');
+		expect(external.map((o) => o.value).sort()).toEqual(expected.map((n) => n.number).sort());
 	});
 
 	it('SignalWire: the phone number list and every linked-resource dropdown', async () => {
@@ -288,10 +292,20 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 			'/api/relay/rest/phone_numbers',
 		],
 		['synthflowApi', { apiKey: SYNTHFLOW_KEYS.main, region: 'eu', workspaceId: SYNTHFLOW_WORKSPACES.a }, { apiKey: 'sf_wrong', region: 'eu' }, '/v2/assistants'],
+		[
+			'closeOAuth2Api',
+			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'from-sandbox', token_type: 'Bearer' } },
+			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'revoked-token', token_type: 'Bearer' } },
+			'/api/v1/me/',
+		],
 	];
 
 	it.each(credentialCases)("%s: n8n's credential test passes with the right secret and fails with a wrong one", async (type, good, bad, path) => {
 		sandbox.clearRequests();
+		if (type === 'closeOAuth2Api') {
+			(good.oauthTokenData as { access_token: string }).access_token = sandbox.issueCloseToken().access_token;
+			await n8n.importCredentials([{ id: SANDBOX_CREDENTIAL_IDS.closeOAuth2Api, name: 'Close OAuth2 (sandbox)', type, data: { ...good, baseUrl: sandbox.url } }]);
+		}
 		const test = async (data: Record<string, unknown>) =>
 			await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
 				// As the editor does for a saved credential being edited: its ID and the data typed in.
@@ -340,7 +354,9 @@ describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 			await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
 			await page.goto(`${n8n.url}/workflow/new`);
 			await page.getByTestId('canvas-plus-button').click({ timeout: 60_000 });
-			await page.keyboard.type('Close');
+			// Fill the node panel's search box itself: typed keys are lost if it is not focused yet.
+			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"], input[placeholder^="Search nodes"]').first();
+			await search.fill('Close', { timeout: 60_000 });
 			await page.getByTestId('node-creator-item-name').filter({ hasText: /^Close$/ }).first().click();
 			await page.getByText('Update a phone number').first().click();
 			// First with a revoked key: the list must show Close's error and the hint, not an empty list.

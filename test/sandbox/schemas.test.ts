@@ -1,0 +1,136 @@
+/**
+ * The sandbox against the providers' published OpenAPI schemas (kept in sandbox/schemas): what it
+ * accepts and what it answers must match them, so a test that passes against it means something.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import axios from 'axios';
+
+import closeSchemas from '../../sandbox/schemas/close.json';
+import synthflowSchemas from '../../sandbox/schemas/synthflow.json';
+import { CLOSE_KEYS, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
+import { useSandbox } from '../harness/sandbox';
+
+const sandbox = useSandbox();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+ajv.addFormat('double', () => true);
+ajv.addSchema({ ...closeSchemas, $id: 'close' });
+ajv.addSchema({ ...synthflowSchemas, $id: 'synthflow' });
+
+const close = axios.create({ validateStatus: () => true, auth: { username: CLOSE_KEYS.adminA, password: '' } });
+const synthflow = axios.create({ validateStatus: () => true, headers: { Authorization: `Bearer ${SYNTHFLOW_KEYS.main}` } });
+
+function expectValid(ref: string, data: unknown) {
+	const validate = ajv.getSchema(ref)!;
+	const valid = validate(data);
+	expect({ valid, errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+}
+
+/** A schema-valid value for each UpdatePhoneNumber property. */
+function validValue(property: string, number: Record<string, unknown>): unknown {
+	const users = sandbox().state.close.users.filter((u) => u.organizationIds.includes(number.organization_id as string));
+	const values: Record<string, unknown> = {
+		forward_to: '+16502221111',
+		forward_to_enabled: true,
+		label: 'Schema check',
+		participants: [users[0].id],
+		phone_numbers: ['+16503334444'],
+		press_1_to_accept: true,
+		voicemail_greeting_url: 'https://cdn.example.com/greeting.mp3',
+	};
+	return values[property];
+}
+
+describe('Close sandbox vs the Close OpenAPI schema', () => {
+	const group = () => sandbox().state.close.phoneNumbers.find((n) => n.is_group_number)!;
+	const personal = () => sandbox().state.close.phoneNumbers.find((n) => !n.is_group_number)!;
+
+	it('answers GET /phone_number/{id}/ with a PhoneNumber', async () => {
+		for (const number of [group(), personal()]) {
+			const response = await close.get(`${sandbox().url}/api/v1/phone_number/${number.id}/`);
+			expect(response.status).toBe(200);
+			expectValid('close#/$defs/PhoneNumber', response.data);
+		}
+	});
+
+	it('lists PhoneNumbers, every one of them valid', async () => {
+		const response = await close.get(`${sandbox().url}/api/v1/phone_number/`, { params: { _limit: 100 } });
+		expect(response.status).toBe(200);
+		expect(typeof response.data.has_more).toBe('boolean');
+		for (const number of response.data.data) expectValid('close#/$defs/PhoneNumber', number);
+	});
+
+	it.each(Object.keys(closeSchemas.$defs.UpdatePhoneNumber.properties))(
+		'accepts UpdatePhoneNumber.%s and answers a valid PhoneNumber',
+		async (property) => {
+			const number = group();
+			const body = { [property]: validValue(property, number) };
+			expectValid('close#/$defs/UpdatePhoneNumber', body);
+			const response = await close.put(`${sandbox().url}/api/v1/phone_number/${number.id}/`, body);
+			expect(response.status).toBe(200);
+			expectValid('close#/$defs/PhoneNumber', response.data);
+			expect(response.data[property]).toEqual(body[property]);
+		},
+	);
+
+	it('also accepts inbound_ring_duration (documented by Close, not in this schema) in 15–90', async () => {
+		const url = `${sandbox().url}/api/v1/phone_number/${group().id}/`;
+		expect((await close.put(url, { inbound_ring_duration: 15 })).status).toBe(200);
+		expect((await close.put(url, { inbound_ring_duration: 91 })).status).toBe(400);
+	});
+
+	it.each([
+		[{ unknown_field: 1 }, 'unknown_field'],
+		[{ label: 42 }, 'label'],
+		[{ forward_to_enabled: 'yes' }, 'forward_to_enabled'],
+		[{ participants: 'user_x' }, 'participants'],
+		[{ voicemail_greeting_url: 'http://insecure.example.com/a.mp3' }, 'voicemail_greeting_url'],
+		[{ forward_to: '6502221111' }, 'forward_to'],
+	])('refuses %j with a 400 field error on %s', async (body, field) => {
+		const response = await close.put(`${sandbox().url}/api/v1/phone_number/${group().id}/`, body);
+		expect(response.status).toBe(400);
+		expect(Object.keys(response.data['field-errors'])).toEqual([field]);
+	});
+
+	it('answers 401 without the empty password Close expects', async () => {
+		const response = await axios.get(`${sandbox().url}/api/v1/me/`, {
+			validateStatus: () => true,
+			auth: { username: CLOSE_KEYS.adminA, password: 'x' },
+		});
+		expect(response.status).toBe(401);
+		expect(typeof response.data.error).toBe('string');
+	});
+});
+
+describe('Synthflow sandbox vs the Synthflow OpenAPI schema', () => {
+	const number = () => sandbox().state.synthflow.numbers[0];
+
+	it.each(Object.keys(synthflowSchemas.$defs.UpdatePhoneNumberRequest.properties))(
+		'accepts %s and answers the 200 status object',
+		async (property) => {
+			const value = property === 'sip_term_uri' ? 'sip:+14151000000@trunk.example.net' : `schema-${property}`;
+			const body = { [property]: value };
+			expectValid('synthflow#/$defs/UpdatePhoneNumberRequest', body);
+			const response = await synthflow.patch(`${sandbox().url}/v2/numbers/${number().slug}`, body);
+			expect(response.status).toBe(200);
+			expectValid('synthflow#/$defs/Phone-Numbers_update-phone-number_Response_200', response.data);
+			expect(number()[property]).toBe(value);
+		},
+	);
+
+	it('answers errors as an object (400 schema), with Synthflow detail', async () => {
+		const response = await synthflow.patch(`${sandbox().url}/v2/numbers/${number().slug}`, { uac_enabled: true });
+		expect(response.status).toBe(400);
+		expectValid('synthflow#/$defs/Update-phone-numberRequestBadRequestError', response.data);
+		expect(typeof response.data.detail).toBe('string');
+	});
+
+	it('requires the workspace to list numbers, and pages with the pagination object', async () => {
+		const missing = await synthflow.get(`${sandbox().url}/v2/numbers`);
+		expect(missing.status).toBe(422);
+		const page = await synthflow.get(`${sandbox().url}/v2/numbers`, { params: { workspace: SYNTHFLOW_WORKSPACES.a, limit: 5, offset: 5 } });
+		expect(page.status).toBe(200);
+		expect(page.data.response.pagination).toEqual({ total_records: expect.any(Number), limit: 5, offset: 5 });
+		expect(page.data.response.phone_numbers).toHaveLength(5);
+	});
+});
