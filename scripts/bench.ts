@@ -156,7 +156,7 @@ async function bulkRun(
 	const first = Math.min(...puts.map((r) => r.at));
 	const last = Math.max(...puts.map((r) => r.doneAt ?? r.at));
 	const wallSeconds = puts.length ? (last - first) / 1000 : 0;
-	const floorSeconds = Math.max(ITEMS / rate, (ITEMS * LATENCY_MS) / 1000 / setup.concurrency);
+	const floorSeconds = Number(Math.max(ITEMS / rate, (ITEMS * LATENCY_MS) / 1000 / setup.concurrency).toFixed(2));
 	return {
 		node: setup.node,
 		provider: 'close',
