@@ -6,7 +6,9 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
+import { locatorValue } from '../../shared/execution/parameters';
 import { originOverride } from '../../shared/transport/baseUrl';
+import { pathSegment } from '../../shared/transport/paths';
 import { ApiClient } from '../../shared/transport/client';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
@@ -108,4 +110,11 @@ export function slugOf(node: INode, value: string, itemIndex?: number): string {
 		);
 	}
 	return digits;
+}
+
+/** The number the locator names, as its slug and its `/numbers/{slug}` path. */
+export function numberPath(ctx: IExecuteFunctions, itemIndex: number): { slug: string; path: string } {
+	const node = ctx.getNode();
+	const slug = slugOf(node, locatorValue(ctx, 'phoneNumber', itemIndex, 'Phone Number'), itemIndex);
+	return { slug, path: `/numbers/${pathSegment(node, slug, 'Phone Number', itemIndex)}` };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DEFAULT_RETRY_POLICY } from '../transport/client';
 import type { RetryPolicy } from '../transport/types';
+import { InputValidator } from '../validation';
 
 export const DEFAULT_CONCURRENCY = 10;
 
@@ -26,6 +27,12 @@ export function returnAllAndLimit(resourceName: string, operations: string[] = [
 			displayOptions: { show: { resource: [resourceName], operation: operations, returnAll: [false] } },
 		},
 	];
+}
+
+/** How many results a getAll wants: undefined for Return All, else the validated Limit. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return new InputValidator(ctx.getNode(), itemIndex).integer('Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1, 1_000_000);
 }
 
 /** Request options shared by every operation: pacing, retries and timeouts. */

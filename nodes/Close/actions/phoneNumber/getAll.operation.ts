@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions/common';
+import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { listPhoneNumbers } from '../../transport/phoneNumbers';
@@ -53,8 +53,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, 1_000_000);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.number) qs.number = check.e164('Number', filters.number);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions/common';
+import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { allLinkedPages, RELAY_REST } from '../../transport/pages';
@@ -39,8 +39,7 @@ const MAX_PAGE_SIZE = 1000;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, 1_000_000);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { page_size: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 	if (filters.name) qs.filter_name = check.string('Name', filters.name);

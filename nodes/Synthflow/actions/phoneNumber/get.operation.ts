@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue } from '../../../shared/execution/parameters';
-import { pathSegment } from '../../../shared/transport/paths';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { requireWorkspace, slugOf, type SynthflowConnection } from '../../transport';
+import { numberPath, requireWorkspace, type SynthflowConnection } from '../../transport';
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
 export const description: INodeProperties[] = [
@@ -15,12 +13,11 @@ export async function execute(
 	itemIndex: number,
 	connection: SynthflowConnection,
 ): Promise<IDataObject> {
-	const node = this.getNode();
-	const slug = slugOf(node, locatorValue(this, 'phoneNumber', itemIndex, 'Phone Number'), itemIndex);
-	const workspace = requireWorkspace(node, connection, itemIndex);
+	const { slug, path } = numberPath(this, itemIndex);
+	const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
 	const answer = await connection.client.request<IDataObject>({
 		method: 'GET',
-		path: `/numbers/${pathSegment(node, slug, 'Phone Number', itemIndex)}`,
+		path,
 		qs: { workspace },
 		itemIndex,
 		resource: `phone number +${slug}`,

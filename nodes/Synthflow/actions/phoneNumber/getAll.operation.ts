@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions/common';
+import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import { InputValidator } from '../../../shared/validation';
 import { requireWorkspace, type SynthflowConnection } from '../../transport';
 import { listNumbers } from '../../transport/phoneNumbers';
@@ -33,8 +33,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, 1_000_000);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.isAvailable !== undefined) qs.is_available = check.boolean('Is Available', filters.isAvailable);

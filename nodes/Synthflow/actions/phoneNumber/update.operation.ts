@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue, updateFields } from '../../../shared/execution/parameters';
-import { pathSegment } from '../../../shared/transport/paths';
+import { updateFields } from '../../../shared/execution/parameters';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { slugOf, type SynthflowConnection } from '../../transport';
+import { numberPath, type SynthflowConnection } from '../../transport';
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
@@ -171,9 +170,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const check = new InputValidator(node, itemIndex);
-	const slug = slugOf(node, locatorValue(this, 'phoneNumber', itemIndex, 'Phone Number'), itemIndex);
+	const { slug, path } = numberPath(this, itemIndex);
 	const body = synthflowUpdateBody(updateFields(this, itemIndex), check);
-	const path = `/numbers/${pathSegment(node, slug, 'Phone Number', itemIndex)}`;
 	const answer = await connection.client.request<IDataObject>({
 		method: 'PATCH',
 		path,
