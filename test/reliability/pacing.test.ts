@@ -1,26 +1,45 @@
-import { CLOSE_KEYS } from '../../sandbox';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CLOSE_KEYS, type Sandbox } from '../../sandbox';
 import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
 import { runNode } from '../harness/runNode';
+
+/** Close's update of every item's number (`$json.id`), by default its label (`$json.label`). */
+function updateEach(
+	sandbox: Sandbox,
+	items: IDataObject[],
+	{
+		updateFields = { label: '={{ $json.label }}' },
+		options = {},
+		continueOnFail = false,
+	}: {
+		updateFields?: INodeParameters;
+		options?: INodeParameters;
+		continueOnFail?: boolean;
+	} = {},
+) {
+	return runNode({
+		node: 'close',
+		parameters: {
+			resource: 'phoneNumber',
+			operation: 'update',
+			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			updateFields,
+			options,
+		},
+		items,
+		continueOnFail,
+		credentials: closeCredentials(sandbox),
+	});
+}
 
 describe('Close: pacing by the RateLimit header, and what a long throttle does', () => {
 	// 4 requests per second per key.
 	const sandbox = useSandbox({ rateLimits: { close: 4 } });
 	const ids = () => sandbox().state.close.phoneNumbers.filter((n) => n.is_group_number).slice(0, 10).map((n) => n.id);
 
-	function updateAll(items: Array<{ id: string; label: string }>, options: Record<string, unknown> = {}, continueOnFail = false) {
-		return runNode({
-			node: 'close',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { label: '={{ $json.label }}' },
-				options: { concurrency: 1, retryDelayMs: 5, ...options },
-			},
-			items,
-			continueOnFail,
-			credentials: closeCredentials(sandbox()),
-		});
+	function updateAll(items: Array<{ id: string; label: string }>, options: INodeParameters = {}) {
+		return updateEach(sandbox(), items, { options: { concurrency: 1, retryDelayMs: 5, ...options } });
 	}
 
 	it('waits for the reset when remaining reaches 0 instead of provoking a 429', async () => {
@@ -86,16 +105,9 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 	it('with Continue On Fail, a batch of good, bad, missing and throttled items updates every good one exactly once', async () => {
 		const [a, b, c, d] = ids();
 		sandbox().faults.add({ kind: 'status', provider: 'close', method: 'PUT', path: `/api/v1/phone_number/${c}/`, status: 429, headers: { 'Retry-After': '0.05' }, times: 2 });
-		const result = await runNode({
-			node: 'close',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' },
-				options: { concurrency: 3, retryDelayMs: 5 },
-			},
-			items: [
+		const result = await updateEach(
+			sandbox(),
+			[
 				{ id: a, label: 'Good A', ring: 20 },
 				{ id: b, label: 'Bad ring', ring: 9 },
 				{ id: 'phon_nowhere00000', label: 'Missing', ring: 20 },
@@ -103,9 +115,12 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 				{ id: ['phon_list00000'], label: 'Wrong type', ring: 30 },
 				{ id: d, label: 'Good D', ring: 40 },
 			],
-			continueOnFail: true,
-			credentials: closeCredentials(sandbox()),
-		});
+			{
+				updateFields: { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' },
+				options: { concurrency: 3, retryDelayMs: 5 },
+				continueOnFail: true,
+			},
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
 		expect(result.json[0]).toMatchObject({ id: a, label: 'Good A' });
@@ -117,5 +132,51 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 		const applied = requestsTo(sandbox(), 'close').filter((r) => r.method === 'PUT' && r.status === 200);
 		expect(applied.map((r) => r.path).sort()).toEqual([a, c, d].map((id) => `/api/v1/phone_number/${id}/`).sort());
 		expect(JSON.stringify(result.json)).not.toContain(CLOSE_KEYS.adminA);
+	});
+});
+
+describe('Close: the first request of a window goes ahead of the reset by the time it takes to arrive', () => {
+	// The provider counts a request when it arrives; with 50 ms on the way, a request sent at the
+	// reset opens the next window 50 ms late. 5 requests per second, 40 updates: 8 windows.
+	const LATENCY_MS = 50;
+	const sandbox = useSandbox({ rateLimits: { close: 5 }, latencyMs: LATENCY_MS, closeAllGroupNumbers: true });
+	const ORG_A = 'orga_AcmeSales000000000000001';
+
+	async function updateMany(label: string) {
+		// A fresh budget: the previous test may have spent the window still open.
+		sandbox().state.close.keyLimiter.reset();
+		sandbox().state.close.orgLimiter.reset();
+		const numbers = sandbox().state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A).slice(0, 40);
+		const items = numbers.map((n, i) => ({ id: n.id, label: `${label} ${i}` }));
+		const result = await updateEach(sandbox(), items);
+		const puts = requestsTo(sandbox(), 'close').filter((r) => r.method === 'PUT');
+		// Windows as the sandbox counts them: one second from the first request counted after the last.
+		const counted = puts.filter((r) => r.status !== 429).map((r) => r.at + LATENCY_MS).sort((a, b) => a - b);
+		const windowStarts: number[] = [];
+		for (const t of counted) if (!windowStarts.length || t - windowStarts[windowStarts.length - 1] >= 1000) windowStarts.push(t);
+		// A window's first request that reached the provider before the previous window was over.
+		const sentAhead = windowStarts.slice(1).filter((start, i) => start - LATENCY_MS < windowStarts[i] + 1000).length;
+		return { result, items, puts, windowStarts, sentAhead };
+	}
+
+	it('once it has measured a few windows; with a limit below the concurrency, without a single 429, every update applied once', async () => {
+		const { result, items, puts, windowStarts, sentAhead } = await updateMany('Ahead');
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((n) => n.label)).toEqual(items.map((i) => i.label));
+		expect(puts.filter((r) => r.status === 429)).toHaveLength(0);
+		expect(puts).toHaveLength(40);
+		expect(windowStarts).toHaveLength(8);
+		// Three windows to measure, then it goes ahead (margin 20 ms of 50 + n8n's own time).
+		expect(sentAhead).toBeGreaterThanOrEqual(2);
+	});
+
+	it('never again in the run once the provider answered a 429', async () => {
+		sandbox().faults.add({ kind: 'status', provider: 'close', method: 'PUT', status: 429, headers: { 'Retry-After': '0.05' }, times: 1 });
+		const { result, items, puts, sentAhead } = await updateMany('Careful');
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((n) => n.label)).toEqual(items.map((i) => i.label));
+		expect(puts.filter((r) => r.status === 429)).toHaveLength(1);
+		expect(puts.filter((r) => r.status === 200)).toHaveLength(40);
+		expect(sentAhead).toBe(0);
 	});
 });
