@@ -93,8 +93,9 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
-		// n8n-workflow's sleep takes no signal in n8n 1.x, so race it with the abort event.
-		await Promise.race([sleep(ms), aborted]);
+		// n8n 2.x's sleep clears its timer on abort (a cancelled wait leaves nothing pending); n8n
+		// 1.x's takes no signal, so the abort event ends the wait there.
+		await Promise.race([sleep(ms, signal).catch(() => undefined), aborted]);
 	} finally {
 		if (onAbort) signal?.removeEventListener('abort', onAbort);
 	}
