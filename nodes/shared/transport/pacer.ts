@@ -7,6 +7,8 @@ const LEAD_MARGIN_MS = 20;
 /** Windows measured before any request is sent ahead of a window's end. */
 const LEAD_MIN_SAMPLES = 3;
 const LEAD_SAMPLES = 8;
+/** A request's way to the provider takes tens of ms; a larger measure is something else. */
+const LEAD_MAX_MS = 250;
 
 interface Window {
 	/** When the provider's window ends: the earliest of (arrival + reported reset) over its answers. */
@@ -74,7 +76,7 @@ export class RequestPacer {
 	private get leadMs(): number {
 		if (!this.leadAllowed || !this.fineResets || this.deadTimes.length < LEAD_MIN_SAMPLES) return 0;
 		const lead = Math.min(...this.deadTimes) - LEAD_MARGIN_MS;
-		return Math.max(0, Math.min(lead, this.windowMs / 4));
+		return Math.max(0, Math.min(lead, LEAD_MAX_MS, this.windowMs / 4));
 	}
 
 	async acquire(signal?: AbortSignal): Promise<void> {
