@@ -116,6 +116,43 @@ describe('Close: dropdowns', () => {
 		expect(byLabel.results.every((r) => r.name.toLowerCase().includes('after hours'))).toBe(true);
 	});
 
+	it('asks only for the fields it shows', async () => {
+		await listSearch('searchPhoneNumbers', { node: 'close', credentials: closeCredentials(sandbox()) });
+		expect(requestsTo(sandbox(), 'close')[0].query._fields).toBe('id,number,number_formatted,label,is_group_number');
+	});
+
+	it('finds a label further down the list instead of showing "No results" for an empty first page', async () => {
+		const far = numbersOfA()[numbersOfA().length - 2];
+		const before = far.label;
+		far.label = 'Night shift desk';
+		try {
+			const found = await listSearch('searchPhoneNumbers', { node: 'close', credentials: closeCredentials(sandbox()), filter: 'night SHIFT' });
+			expect(found.results).toEqual([{ name: `${far.number_formatted as string} · Night shift desk`, value: far.id }]);
+			// The list ended: nothing more to load.
+			expect(found.paginationToken).toBeUndefined();
+			const skips = requestsTo(sandbox(), 'close').map((r) => Number(r.query._skip));
+			expect(new Set(skips).size).toBe(skips.length); // no page read twice
+			expect(skips).toContain(Math.floor((numbersOfA().length - 2) / 100) * 100);
+		} finally {
+			far.label = before;
+		}
+	});
+
+	it('stops reading once a screenful matches, and the next load goes on from there', async () => {
+		const credentials = closeCredentials(sandbox());
+		const matching = numbersOfA().filter((n) => String(n.label).toLowerCase().includes('support'));
+		const first = await listSearch('searchPhoneNumbers', { node: 'close', credentials, filter: 'support' });
+		expect(first.results.length).toBeGreaterThanOrEqual(10);
+		expect(first.results.map((r) => r.value)).toEqual(matching.slice(0, first.results.length).map((n) => n.id));
+		if (first.paginationToken !== undefined) {
+			const more = await listSearch('searchPhoneNumbers', { node: 'close', credentials, filter: 'support', paginationToken: first.paginationToken });
+			const all = [...first.results, ...more.results].map((r) => r.value);
+			expect(all).toEqual(matching.slice(0, all.length).map((n) => n.id));
+		}
+		const skips = requestsTo(sandbox(), 'close').map((r) => Number(r.query._skip));
+		expect(new Set(skips).size).toBe(skips.length);
+	});
+
 	it("loads the organization's users, sorted, as First Last (email)", async () => {
 		const options = await loadOptions('getUsers', { node: 'close', credentials: closeCredentials(sandbox()) });
 		const members = sandbox().state.close.users.filter((u) => u.organizationIds.includes(ORG_A));
