@@ -3,9 +3,10 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.e2e.test.ts'],
+	testMatch: ['**/*.e2e.test.tsx'],
+	moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
+		'^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
 	testTimeout: 300_000,
 	maxWorkers: 1,

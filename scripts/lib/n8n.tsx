@@ -21,14 +21,24 @@ export interface N8nInstall {
 	node24Home: string;
 }
 
-/** Installs (first time) or finds the cached n8n `version` and Node 24; progress goes to stderr. */
-export function ensureN8n(version = DEFAULT_N8N_VERSION): N8nInstall {
+/**
+ * Installs (first time) or finds the cached, verified n8n `version` and Node 24. Progress lines go
+ * to stderr; npm's own output to `npmLog` when given.
+ */
+export function ensureN8n(version = DEFAULT_N8N_VERSION, npmLog?: string): N8nInstall {
 	const out = execFileSync('bash', [join(ROOT, 'scripts/ensure-n8n.sh'), version], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, ...(npmLog ? { ENSURE_N8N_LOG: npmLog } : {}) },
 	});
 	const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '';
 	return { version, n8nDir: value('N8N_DIR'), node24Home: value('NODE24_HOME') };
+}
+
+/** Whether `version` is installed and verified in the cache (nothing is installed). */
+export function n8nInstalled(version = DEFAULT_N8N_VERSION): boolean {
+	const out = execFileSync('bash', [join(ROOT, 'scripts/ensure-n8n.sh'), version, '--status'], { encoding: 'utf8' });
+	return out.trim() === 'ready';
 }
 
 /** `npm pack` of the built package (what npm would publish); returns the tarball path. */

@@ -1,0 +1,226 @@
+/**
+ * `npm start`: the package in a real n8n against the sandbox, on a fresh machine with nothing but
+ * the npm registry. Checks what the machine needs, builds and packs the package, starts the
+ * sandbox, obtains the pinned n8n (and Node 24) into ~/.cache on first use, installs the tarball as
+ * n8n installs community packages, imports sandbox credentials and the example workflows, and
+ * starts n8n at http://localhost:5678.
+ *
+ * Any failure stops whatever was started, prints one paragraph (what failed, what to do, where the
+ * log is) and exits non-zero. `npm start -- --check` stops after one example workflow has run in
+ * that n8n and the editor is up (CI's cold-start proof).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, type Sandbox } from '../sandbox';
+import {
+	DEFAULT_N8N_VERSION,
+	ensureN8n,
+	exampleWorkflowFiles,
+	installPackage,
+	n8nInstalled,
+	N8n,
+	packPackage,
+	ROOT,
+	sandboxCredentials,
+	workflowId,
+} from './lib/n8n';
+
+const N8N_VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
+const CACHE = process.env.N8N_PHONE_NUMBERS_CACHE ?? join(homedir(), '.cache/n8n-nodes-phone-numbers');
+const OWNER = { email: 'owner@example.com', firstName: 'Olive', lastName: 'Owner', password: 'Sandbox-pass-1' };
+const CHECK_ONLY = process.argv.includes('--check');
+/** The example `--check` runs: it reads one number, so it changes nothing in the sandbox. */
+const CHECK_WORKFLOW = 'close-get-phone-number.json';
+
+const userFolder = join(CACHE, `start-${N8N_VERSION}`);
+const logFile = join(CACHE, `start-${N8N_VERSION}.log`);
+
+/** A failure the user can act on: `what` failed, `todo` says what to do about it. */
+class StartError extends Error {
+	constructor(
+		readonly what: string,
+		readonly todo: string,
+	) {
+		super(what);
+	}
+}
+
+function say(text: string) {
+	process.stdout.write(`${text}\n`);
+}
+
+let sandbox: Sandbox | undefined;
+let n8n: N8n | undefined;
+let log: WriteStream | undefined;
+
+async function stopAll(): Promise<void> {
+	await n8n?.stop().catch(() => undefined);
+	await sandbox?.stop().catch(() => undefined);
+	n8n = undefined;
+	sandbox = undefined;
+}
+
+function has(command: string): boolean {
+	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+async function portFree(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+/** What the machine needs, checked before anything long starts. */
+async function preflight(): Promise<void> {
+	const missing: string[] = [];
+	const [major] = process.versions.node.split('.').map(Number);
+	if (major < 20) missing.push(`Node.js 20 or later (this is ${process.version})`);
+	if (!n8nInstalled(N8N_VERSION)) {
+		// Only the first install builds sqlite3 from source.
+		if (!has('python3')) missing.push('python3');
+		if (!has('make')) missing.push('make');
+		if (!has('g++') && !has('c++') && !has('clang++')) missing.push('a C++ compiler (g++ or clang++)');
+	}
+	if (missing.length) {
+		throw new StartError(
+			`this machine lacks ${missing.join(', ')}`,
+			'Install them (on Debian/Ubuntu: apt-get install python3 make g++) and run npm start again; the first start builds sqlite3 for n8n from source.',
+		);
+	}
+	for (const [port, name, variable] of [
+		[N8N_PORT, 'n8n', 'N8N_PORT'],
+		[SANDBOX_PORT, 'the sandbox', 'SANDBOX_PORT'],
+	] as const) {
+		if (!(await portFree(port))) {
+			throw new StartError(
+				`port ${port}, which ${name} needs, is already in use`,
+				`Stop what listens there (another npm start or n8n?), or pick another port: ${variable}=<port> npm start.`,
+			);
+		}
+	}
+}
+
+async function step<T>(title: string, what: string, todo: string, run: () => T | Promise<T>): Promise<T> {
+	say(`▸ ${title}`);
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof StartError) throw error;
+		log?.write(`\n--- ${what} ---\n${(error as Error).stack ?? String(error)}\n`);
+		throw new StartError(what, todo);
+	}
+}
+
+async function main() {
+	mkdirSync(CACHE, { recursive: true });
+	log = createWriteStream(logFile, { flags: 'w' });
+	const logTo = `Details: ${logFile}`;
+
+	await step('Checking this machine (Node.js, build tools, free ports)…', 'the machine check', logTo, preflight);
+	await step('Building and packing the package…', 'the build failed', `Run npm run build to see the error. ${logTo}`, () => {
+		const out = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+		log?.write(out.stdout + out.stderr);
+		if (out.status !== 0) throw new Error(`npm run build exited ${out.status}`);
+	});
+	const tarball = await step('Packing…', 'npm pack failed', logTo, () => packPackage());
+
+	sandbox = await step(
+		`Starting the provider sandbox on http://127.0.0.1:${SANDBOX_PORT}…`,
+		`the sandbox could not start on port ${SANDBOX_PORT}`,
+		`Pick another port with SANDBOX_PORT=<port> npm start. ${logTo}`,
+		() => start({ port: SANDBOX_PORT, latencyMs: 30 }),
+	);
+
+	const install = await step(
+		`Getting n8n ${N8N_VERSION} (installed into ${CACHE} on first use: about 5 minutes, then reused)…`,
+		`installing n8n ${N8N_VERSION} failed`,
+		`The last lines above say which step; npm's own output is in ${logFile}. Check that the npm registry is reachable and that python3, make and g++ work, then run npm start again (a failed install is never reused).`,
+		() => ensureN8n(N8N_VERSION, logFile),
+	);
+
+	n8n = new N8n(install, userFolder);
+	const running = n8n;
+	const exampleFiles = exampleWorkflowFiles();
+	await step(
+		'Installing the package as a community package, importing credentials and example workflows…',
+		'importing into n8n failed',
+		`n8n's message is in ${logFile}. Delete ${userFolder} to start from an empty n8n, then run npm start again.`,
+		async () => {
+			installPackage(tarball, userFolder);
+			await running.importCredentials(sandboxCredentials(sandbox!.url));
+			for (const file of exampleFiles) await running.importWorkflow(file);
+		},
+	);
+
+	if (CHECK_ONLY) {
+		await step(`Running the example "${CHECK_WORKFLOW}" in n8n…`, 'the example workflow failed', logTo, async () => {
+			const file = exampleFiles.find((f) => f.endsWith(CHECK_WORKFLOW));
+			if (!file) throw new Error(`examples/${CHECK_WORKFLOW} is missing`);
+			const { result, raw, failed } = await running.execute(workflowId(file));
+			log?.write(raw.stdout + raw.stderr);
+			const items = Object.values(result?.data.resultData.runData ?? {})
+				.flatMap((runs) => runs.flatMap((r) => r.data?.main?.[0] ?? []))
+				.filter((item) => typeof item.json.number === 'string');
+			if (failed || items.length === 0) throw new Error('the example produced no phone number');
+			say(`  the example returned ${items[0].json.number} from the sandbox`);
+		});
+	}
+
+	const stop = async (code = 0) => {
+		say('\n▸ Stopping n8n and the sandbox…');
+		await stopAll();
+		log?.end();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+
+	await step(
+		`Starting n8n on http://localhost:${N8N_PORT} (log: ${logFile})…`,
+		'n8n did not start',
+		`n8n's own output is at the end of ${logFile}.`,
+		async () => {
+			await running.start(N8N_PORT, (line) => log?.write(line));
+			await running.signIn(OWNER);
+		},
+	);
+
+	if (CHECK_ONLY) {
+		say(`n8n ${N8N_VERSION} is up with n8n-nodes-phone-numbers and ${exampleFiles.length} examples: check passed.`);
+		await stop(0);
+		return;
+	}
+
+	say(`
+n8n ${N8N_VERSION} is running with n8n-nodes-phone-numbers, against the provider sandbox.
+
+  Open        http://localhost:${N8N_PORT}
+  Log in as   ${OWNER.email} / ${OWNER.password}
+  Workflows   ${exampleFiles.length} examples (Close, SignalWire, Synthflow: update, get, list)
+  Credentials "Close (sandbox)", "SignalWire (sandbox)", "Synthflow (sandbox)"
+
+The sandbox (${sandbox.url}) stands in for the providers' APIs; its keys:
+  Close ${CLOSE_KEYS.adminA} · SignalWire ${SIGNALWIRE_PROJECT.projectId} / ${SIGNALWIRE_PROJECT.apiToken} · Synthflow ${SYNTHFLOW_KEYS.main}
+
+Ctrl-C stops n8n and the sandbox.`);
+}
+
+main().catch(async (error: unknown) => {
+	await stopAll();
+	const failure =
+		error instanceof StartError
+			? error
+			: new StartError('npm start failed unexpectedly', `Details: ${logFile}`);
+	if (!(error instanceof StartError)) log?.write(`\n${(error as Error)?.stack ?? String(error)}\n`);
+	process.stderr.write(`\nnpm start stopped: ${failure.what}.\n${failure.todo}\nNothing is left running.\n`);
+	log?.end(() => process.exit(1));
+	if (!log) process.exit(1);
+});
