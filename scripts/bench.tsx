@@ -87,7 +87,7 @@ function closeNode() {
 			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			updateFields: { label: '={{ $json.label }}' },
 		},
-		credentials: { closeApi: { id: SANDBOX_CREDENTIAL_IDS.closeApi, name: 'Close (sandbox)' } },
+		credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
 	};
 }
 
@@ -189,12 +189,12 @@ async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 	const close = {
 		nodeTypeAndVersion: { name: `${PKG}.close`, version: 1 },
 		currentNodeParameters: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' },
-		credentials: { closeApi: { id: SANDBOX_CREDENTIAL_IDS.closeApi, name: 'Close (sandbox)' } },
+		credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
 	};
 	const signalWire = {
 		nodeTypeAndVersion: { name: `${PKG}.signalWire`, version: 1 },
 		currentNodeParameters: { resource: 'phoneNumber', operation: 'update' },
-		credentials: { signalWireApi: { id: SANDBOX_CREDENTIAL_IDS.signalWireApi, name: 'SignalWire (sandbox)' } },
+		credentials: { signalWirePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.signalWirePhoneNumbersApi, name: 'SignalWire (sandbox)' } },
 	};
 	const results = [
 		await measure('Close phone numbers, first page', 'resource-locator-results', { ...close, path: 'parameters.phoneNumberId', methodName: 'searchPhoneNumbers' }),

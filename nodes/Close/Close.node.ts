@@ -26,9 +26,9 @@ export class Close implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'closeApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'closePhoneNumbersApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 			{
-				name: 'closeOAuth2Api',
+				name: 'closePhoneNumbersOAuth2Api',
 				required: true,
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},

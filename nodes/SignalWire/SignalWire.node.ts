@@ -31,7 +31,7 @@ export class SignalWire implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'signalWireApi', required: true }],
+		credentials: [{ name: 'signalWirePhoneNumbersApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

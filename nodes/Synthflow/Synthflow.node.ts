@@ -24,7 +24,7 @@ export class Synthflow implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'synthflowApi', required: true }],
+		credentials: [{ name: 'synthflowPhoneNumbersApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -65,25 +65,25 @@ export function installPackage(tarball: string, userFolder: string): void {
 }
 
 export const SANDBOX_CREDENTIAL_IDS = {
-	closeApi: 'closeApiSandbox',
-	closeOAuth2Api: 'closeOAuth2ApiSandbox',
-	signalWireApi: 'signalWireApiSandbox',
-	synthflowApi: 'synthflowApiSandbox',
+	closePhoneNumbersApi: 'closeApiSandbox',
+	closePhoneNumbersOAuth2Api: 'closeOAuth2ApiSandbox',
+	signalWirePhoneNumbersApi: 'signalWireApiSandbox',
+	synthflowPhoneNumbersApi: 'synthflowApiSandbox',
 };
 
 /** Credentials (as `n8n import:credentials` takes them) that point at the sandbox. */
 export function sandboxCredentials(sandboxUrl: string) {
 	return [
 		{
-			id: SANDBOX_CREDENTIAL_IDS.closeApi,
+			id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi,
 			name: 'Close (sandbox)',
-			type: 'closeApi',
+			type: 'closePhoneNumbersApi',
 			data: { apiKey: CLOSE_KEYS.adminA, baseUrl: sandboxUrl },
 		},
 		{
-			id: SANDBOX_CREDENTIAL_IDS.signalWireApi,
+			id: SANDBOX_CREDENTIAL_IDS.signalWirePhoneNumbersApi,
 			name: 'SignalWire (sandbox)',
-			type: 'signalWireApi',
+			type: 'signalWirePhoneNumbersApi',
 			data: {
 				space: SIGNALWIRE_PROJECT.space,
 				projectId: SIGNALWIRE_PROJECT.projectId,
@@ -92,9 +92,9 @@ export function sandboxCredentials(sandboxUrl: string) {
 			},
 		},
 		{
-			id: SANDBOX_CREDENTIAL_IDS.synthflowApi,
+			id: SANDBOX_CREDENTIAL_IDS.synthflowPhoneNumbersApi,
 			name: 'Synthflow (sandbox)',
-			type: 'synthflowApi',
+			type: 'synthflowPhoneNumbersApi',
 			data: { apiKey: SYNTHFLOW_KEYS.main, region: 'global', workspaceId: SYNTHFLOW_WORKSPACES.a, baseUrl: sandboxUrl },
 		},
 	];

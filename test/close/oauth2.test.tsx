@@ -6,7 +6,7 @@ const sandbox = useSandbox();
 
 function oauthCredentials(token: { access_token: string; refresh_token: string }) {
 	return {
-		closeOAuth2Api: {
+		closePhoneNumbersOAuth2Api: {
 			clientId: CLOSE_OAUTH_CLIENT.clientId,
 			clientSecret: CLOSE_OAUTH_CLIENT.clientSecret,
 			authUrl: `${sandbox().url}/oauth2/authorize/`,
@@ -62,7 +62,7 @@ describe('Close: OAuth2', () => {
 			'POST /oauth2/token/ 200',
 			`PUT /api/v1/phone_number/${groupNumber().id}/ 200`,
 		]);
-		const refreshed = result.credentials.savedTokens.closeOAuth2Api?.oauthTokenData as { access_token: string };
+		const refreshed = result.credentials.savedTokens.closePhoneNumbersOAuth2Api?.oauthTokenData as { access_token: string };
 		expect(refreshed.access_token).not.toBe(token.access_token);
 		expect(sent[2].headers.authorization).toBe(`Bearer ${refreshed.access_token}`);
 	});

@@ -132,7 +132,7 @@ describe(`n8n ${VERSION}: errors and retries inside n8n`, () => {
 					typeVersion: 1,
 					position: [200, 0],
 					parameters: { resource: 'phoneNumber', ...parameters, options: { retryDelayMs: 10 } },
-					credentials: { closeApi: { id: SANDBOX_CREDENTIAL_IDS.closeApi, name: 'Close (sandbox)' } },
+					credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
 				},
 			],
 			connections: { Start: { main: [[{ node: 'Close', type: 'main', index: 0 }]] } },
@@ -183,14 +183,14 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		}
 		const credentials = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		const credentialNames = (Array.isArray(credentials.body) ? credentials.body : []).map((c) => c.name);
-		expect(credentialNames).toEqual(expect.arrayContaining(['closeApi', 'closeOAuth2Api', 'signalWireApi', 'synthflowApi']));
+		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi']));
 	});
 
 	const nodeTypeAndVersion = (node: string) => ({ name: `${PKG}.${node}`, version: 1 });
 	const credentialRef = (type: keyof typeof SANDBOX_CREDENTIAL_IDS, name: string) => ({ [type]: { id: SANDBOX_CREDENTIAL_IDS[type], name } });
-	const close = { node: 'close', credentials: credentialRef('closeApi', 'Close (sandbox)'), base: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' } };
-	const signalWire = { node: 'signalWire', credentials: credentialRef('signalWireApi', 'SignalWire (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
-	const synthflow = { node: 'synthflow', credentials: credentialRef('synthflowApi', 'Synthflow (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const close = { node: 'close', credentials: credentialRef('closePhoneNumbersApi', 'Close (sandbox)'), base: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' } };
+	const signalWire = { node: 'signalWire', credentials: credentialRef('signalWirePhoneNumbersApi', 'SignalWire (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const synthflow = { node: 'synthflow', credentials: credentialRef('synthflowPhoneNumbersApi', 'Synthflow (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 
 	type Target = { node: string; credentials: Record<string, { id: string; name: string }>; base: Record<string, string> };
 
@@ -270,13 +270,13 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	});
 
 	it('a failing dropdown shows the provider error, not an empty list', async () => {
-		await n8n.importCredentials([{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closeApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } }]);
+		await n8n.importCredentials([{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closePhoneNumbersApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } }]);
 		const response = await n8n.rest<{ message?: string }>('POST', '/rest/dynamic-node-parameters/options', {
 			path: 'parameters.updateFields.participants',
 			methodName: 'getUsers',
 			nodeTypeAndVersion: nodeTypeAndVersion('close'),
 			currentNodeParameters: close.base,
-			credentials: { closeApi: { id: 'closeApiRevoked', name: 'Close (revoked)' } },
+			credentials: { closePhoneNumbersApi: { id: 'closeApiRevoked', name: 'Close (revoked)' } },
 		});
 		expect(response.status).toBeGreaterThanOrEqual(400);
 		expect(JSON.stringify(response.body)).toMatch(/401|Unauthorized|API key/);
@@ -284,16 +284,16 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	});
 
 	const credentialCases: Array<[string, Record<string, unknown>, Record<string, unknown>, string]> = [
-		['closeApi', { apiKey: CLOSE_KEYS.adminA }, { apiKey: 'api_wrong0000000000' }, '/api/v1/me/'],
+		['closePhoneNumbersApi', { apiKey: CLOSE_KEYS.adminA }, { apiKey: 'api_wrong0000000000' }, '/api/v1/me/'],
 		[
-			'signalWireApi',
+			'signalWirePhoneNumbersApi',
 			{ space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken: SIGNALWIRE_PROJECT.apiToken },
 			{ space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken: 'PTwrong' },
 			'/api/relay/rest/phone_numbers',
 		],
-		['synthflowApi', { apiKey: SYNTHFLOW_KEYS.main, region: 'eu', workspaceId: SYNTHFLOW_WORKSPACES.a }, { apiKey: 'sf_wrong', region: 'eu' }, '/v2/assistants'],
+		['synthflowPhoneNumbersApi', { apiKey: SYNTHFLOW_KEYS.main, region: 'eu', workspaceId: SYNTHFLOW_WORKSPACES.a }, { apiKey: 'sf_wrong', region: 'eu' }, '/v2/assistants'],
 		[
-			'closeOAuth2Api',
+			'closePhoneNumbersOAuth2Api',
 			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'from-sandbox', token_type: 'Bearer' } },
 			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'revoked-token', token_type: 'Bearer' } },
 			'/api/v1/me/',
@@ -302,9 +302,9 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 
 	it.each(credentialCases)("%s: n8n's credential test passes with the right secret and fails with a wrong one", async (type, good, bad, path) => {
 		sandbox.clearRequests();
-		if (type === 'closeOAuth2Api') {
+		if (type === 'closePhoneNumbersOAuth2Api') {
 			(good.oauthTokenData as { access_token: string }).access_token = sandbox.issueCloseToken().access_token;
-			await n8n.importCredentials([{ id: SANDBOX_CREDENTIAL_IDS.closeOAuth2Api, name: 'Close OAuth2 (sandbox)', type, data: { ...good, baseUrl: sandbox.url } }]);
+			await n8n.importCredentials([{ id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersOAuth2Api, name: 'Close OAuth2 (sandbox)', type, data: { ...good, baseUrl: sandbox.url } }]);
 		}
 		const test = async (data: Record<string, unknown>) =>
 			await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
@@ -322,7 +322,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		expect(sandbox.requests.map((r) => r.path)).toContain(path);
 		// n8n tests an OAuth2 credential with its stored token (the editor cannot send one): a token
 		// Close no longer accepts is the failing case.
-		if (type === 'closeOAuth2Api') for (const token of sandbox.state.close.tokens) token.revoked = true;
+		if (type === 'closePhoneNumbersOAuth2Api') for (const token of sandbox.state.close.tokens) token.revoked = true;
 		const wrong = await test(bad);
 		expect(wrong.body.data.status).toBe('Error');
 	});
@@ -340,7 +340,7 @@ describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 
 	browserTest('adds the Close node, chooses Update a phone number and lists the sandbox numbers', async () => {
 		await n8n.importCredentials([
-			{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closeApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } },
+			{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closePhoneNumbersApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } },
 		]);
 		const { chromium, selectors } = await import('playwright-core');
 		selectors.setTestIdAttribute('data-test-id');
@@ -371,7 +371,7 @@ describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 			await page.screenshot({ path: join(ARTIFACTS, `close-phone-number-list-error-n8n-${VERSION}.png`) });
 			await page.keyboard.press('Escape');
 
-			await chooseCredential(page, SANDBOX_CREDENTIAL_IDS.closeApi);
+			await chooseCredential(page, SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi);
 			await page.getByTestId('rlc-input').click({ timeout: 60_000 });
 			const items = page.getByTestId('rlc-item');
 			await items.first().waitFor({ timeout: 60_000 });

@@ -1,9 +1,9 @@
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
-import { CloseApi } from '../../credentials/CloseApi.credentials';
-import { CloseOAuth2Api } from '../../credentials/CloseOAuth2Api.credentials';
-import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
-import { SynthflowApi } from '../../credentials/SynthflowApi.credentials';
+import { ClosePhoneNumbersApi } from '../../credentials/ClosePhoneNumbersApi.credentials';
+import { ClosePhoneNumbersOAuth2Api } from '../../credentials/ClosePhoneNumbersOAuth2Api.credentials';
+import { SignalWirePhoneNumbersApi } from '../../credentials/SignalWirePhoneNumbersApi.credentials';
+import { SynthflowPhoneNumbersApi } from '../../credentials/SynthflowPhoneNumbersApi.credentials';
 import { Close } from '../../nodes/Close/Close.node';
 import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
 import { Synthflow } from '../../nodes/Synthflow/Synthflow.node';
@@ -18,10 +18,10 @@ export const nodeClasses: Record<string, () => INodeType> = {
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
-	closeApi: new CloseApi(),
-	closeOAuth2Api: new CloseOAuth2Api(),
-	signalWireApi: new SignalWireApi(),
-	synthflowApi: new SynthflowApi(),
+	closePhoneNumbersApi: new ClosePhoneNumbersApi(),
+	closePhoneNumbersOAuth2Api: new ClosePhoneNumbersOAuth2Api(),
+	signalWirePhoneNumbersApi: new SignalWirePhoneNumbersApi(),
+	synthflowPhoneNumbersApi: new SynthflowPhoneNumbersApi(),
 	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };

@@ -153,7 +153,7 @@ describe('SignalWire: space', () => {
 		const result = await runNode({
 			node: 'signalWire',
 			parameters: { resource: 'phoneNumber', operation: 'getAll', returnAll: true },
-			credentials: { signalWireApi: { space: 'evil.com', projectId: SIGNALWIRE_PROJECT.projectId, apiToken: 'secret-token-1' } },
+			credentials: { signalWirePhoneNumbersApi: { space: 'evil.com', projectId: SIGNALWIRE_PROJECT.projectId, apiToken: 'secret-token-1' } },
 		});
 		expect(result.error?.message).toContain('Space is not valid');
 		expect(JSON.stringify(result.error)).not.toContain('secret-token-1');

@@ -1,11 +1,13 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-export class CloseOAuth2Api implements ICredentialType {
-	name = 'closeOAuth2Api';
+import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
+
+export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
+	name = 'closePhoneNumbersOAuth2Api';
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'Close OAuth2 API';
+	displayName = 'Close Phone Numbers OAuth2 API';
 
 	icon = { light: 'file:../icons/close.svg', dark: 'file:../icons/close.dark.svg' } as const;
 
@@ -61,8 +63,8 @@ export class CloseOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") + "/api/v1" : "https://api.close.com/api/v1" }}',
+			baseURL: credentialTestBaseUrl('"https://api.close.com/api/v1"', '/api/v1'),
+			disableFollowRedirect: true,
 			url: '/me/',
 			qs: { _fields: 'id' },
 		},

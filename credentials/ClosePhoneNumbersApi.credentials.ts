@@ -5,10 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class CloseApi implements ICredentialType {
-	name = 'closeApi';
+import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
-	displayName = 'Close API';
+export class ClosePhoneNumbersApi implements ICredentialType {
+	name = 'closePhoneNumbersApi';
+
+	displayName = 'Close Phone Numbers API';
 
 	icon = { light: 'file:../icons/close.svg', dark: 'file:../icons/close.dark.svg' } as const;
 
@@ -47,8 +49,8 @@ export class CloseApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") + "/api/v1" : "https://api.close.com/api/v1" }}',
+			baseURL: credentialTestBaseUrl('"https://api.close.com/api/v1"', '/api/v1'),
+			disableFollowRedirect: true,
 			url: '/me/',
 			qs: { _fields: 'id' },
 		},

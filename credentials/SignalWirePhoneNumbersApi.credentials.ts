@@ -5,10 +5,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class SignalWireApi implements ICredentialType {
-	name = 'signalWireApi';
+import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
-	displayName = 'SignalWire API';
+/** The space as users give it, reduced to its name (as the node's spaceOrigin does). */
+const SPACE_EXPRESSION =
+	'String($credentials.space).trim().toLowerCase().replace(/\\/$/, "").replace(/^https:\\/\\//, "").replace(/\\.signalwire\\.com$/, "")';
+
+export class SignalWirePhoneNumbersApi implements ICredentialType {
+	name = 'signalWirePhoneNumbersApi';
+
+	displayName = 'SignalWire Phone Numbers API';
 
 	icon = { light: 'file:../icons/signalwire.svg', dark: 'file:../icons/signalwire.dark.svg' } as const;
 
@@ -66,8 +72,13 @@ export class SignalWireApi implements ICredentialType {
 	// an unresolvable .invalid host, so the test never sends the token anywhere but SignalWire.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(String($credentials.space).trim().toLowerCase().replace(/\\/$/, "").replace(/^https:\\/\\//, "").replace(/\\.signalwire\\.com$/, "")) ? "https://" + String($credentials.space).trim().toLowerCase().replace(/\\/$/, "").replace(/^https:\\/\\//, "").replace(/\\.signalwire\\.com$/, "") + ".signalwire.com" : "https://space-not-valid.invalid") }}',
+			baseURL: credentialTestBaseUrl(
+				'(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(SPACE) ? "https://" + SPACE + ".signalwire.com" : "https://space-not-valid.invalid")'.replace(
+					/SPACE/g,
+					() => SPACE_EXPRESSION,
+				),
+			),
+			disableFollowRedirect: true,
 			url: '/api/relay/rest/phone_numbers',
 			qs: { page_size: 1 },
 		},

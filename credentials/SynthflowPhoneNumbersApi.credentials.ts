@@ -5,10 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class SynthflowApi implements ICredentialType {
-	name = 'synthflowApi';
+import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
-	displayName = 'Synthflow API';
+export class SynthflowPhoneNumbersApi implements ICredentialType {
+	name = 'synthflowPhoneNumbersApi';
+
+	displayName = 'Synthflow Phone Numbers API';
 
 	icon = { light: 'file:../icons/synthflow.svg', dark: 'file:../icons/synthflow.dark.svg' } as const;
 
@@ -65,8 +67,12 @@ export class SynthflowApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") + "/v2" : ({ us: "https://api.us.synthflow.ai/v2", eu: "https://api.eu.synthflow.ai/v2" })[$credentials.region] || "https://api.synthflow.ai/v2" }}',
+			// Own keys only: a region such as "__proto__" falls back to Global.
+			baseURL: credentialTestBaseUrl(
+				'($credentials.region === "us" ? "https://api.us.synthflow.ai/v2" : $credentials.region === "eu" ? "https://api.eu.synthflow.ai/v2" : "https://api.synthflow.ai/v2")',
+				'/v2',
+			),
+			disableFollowRedirect: true,
 			url: '/assistants',
 			qs: { limit: 1 },
 		},
