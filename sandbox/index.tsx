@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, seedClose } from './close/data';
 import { handleClose, issueToken, type CloseState } from './close/routes';
-import { Faults } from './faults';
+import { Faults, type Fault } from './faults';
 import { json, readBody, send, type Ctx, type LoggedRequest, type Provider, type Reply } from './http';
 import { RateLimiter } from './rateLimit';
 import { SIGNALWIRE_PROJECT, seedSignalWire } from './signalwire/data';
@@ -34,6 +34,8 @@ export interface SandboxOptions {
 	closeAllGroupNumbers?: boolean;
 	/** Lifetime of Close OAuth access tokens, in seconds. */
 	closeAccessTokenTtl?: number;
+	/** Close's `RateLimit` reset: fractions of a second (default) or whole seconds. */
+	closeResetStyle?: 'fraction' | 'whole';
 }
 
 export interface SandboxState {
@@ -78,6 +80,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			codes: new Map(),
 			accessTokenTtl: options.closeAccessTokenTtl ?? 3600,
 			keyLimiter: new RateLimiter(closePerSecond),
+			resetStyle: options.closeResetStyle ?? 'fraction',
 			orgLimiter: new RateLimiter(closePerSecond > 0 ? closePerSecond * 3 : 0),
 		},
 		synthflow: {
@@ -102,6 +105,14 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 	const requests: LoggedRequest[] = [];
 	const faults = new Faults();
 	const latencyMs = options.latencyMs ?? 0;
+
+	const route = (provider: Provider, ctx: Ctx): Reply =>
+		provider === 'close'
+			? handleClose(ctx, state.close)
+			: provider === 'synthflow'
+				? handleSynthflow(ctx, state.synthflow)
+				: handleSignalWire(ctx, state.signalwire);
+	let port = 0;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		const rawBody = await readBody(req);
@@ -135,10 +146,14 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 
 		if (latencyMs > 0) await delay(latencyMs);
 		let reply: Reply;
-		if (!provider) {
+		if (path === '/stolen' || path.startsWith('/stolen/')) {
+			// The "other host" a redirect fault points at: whatever arrives here has leaked.
+			entry.provider = 'elsewhere' as Provider;
+			reply = json(200, { data: [], stolen: true });
+		} else if (!provider) {
 			reply = json(404, { error: 'Not Found' });
 		} else {
-			const fault = faults.take(provider, method, path);
+			const fault = faults.take(provider, method, path, req.url ?? path);
 			if (fault?.kind === 'reset') {
 				entry.status = 0;
 				req.socket.destroy();
@@ -149,27 +164,15 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 				return; // never answered; the socket is closed on stop
 			}
 			if (fault?.kind === 'latency') await delay(fault.latencyMs ?? 1000);
-			const ctx: Ctx = {
-				req,
-				method,
-				path,
-				query: entry.query,
-				headers,
-				body,
-				rawBody,
-				origin: `http://${headers.host ?? '127.0.0.1'}`,
-			};
-			if (fault?.kind === 'status') {
-				reply = { status: fault.status ?? 500, body: fault.body ?? defaultFaultBody(provider, fault.status ?? 500), headers: fault.headers };
-			} else if (fault?.kind === 'malformed') {
-				reply = { status: 200, raw: '{"data": [ this is not json', headers: fault.headers };
-			} else if (provider === 'close') {
-				reply = handleClose(ctx, state.close);
-			} else if (provider === 'synthflow') {
-				reply = handleSynthflow(ctx, state.synthflow);
-			} else {
-				reply = handleSignalWire(ctx, state.signalwire);
+			if (fault?.kind === 'trickle') {
+				const full = route(provider, ctxOf(entry, req));
+				entry.status = full.status;
+				await trickle(res, full, fault.latencyMs ?? 400);
+				entry.doneAt = Date.now();
+				return;
 			}
+			const ctx = ctxOf(entry, req);
+			reply = fault ? hostile(fault, provider, ctx, port) ?? route(provider, ctx) : route(provider, ctx);
 		}
 		entry.status = reply.status;
 		entry.doneAt = Date.now();
@@ -186,7 +189,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
-	const port = (server.address() as AddressInfo).port;
+	port = (server.address() as AddressInfo).port;
 
 	return {
 		url: `http://127.0.0.1:${port}`,
@@ -206,6 +209,81 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
 	};
+}
+
+function ctxOf(entry: LoggedRequest, req: IncomingMessage): Ctx {
+	return {
+		req,
+		method: entry.method,
+		path: entry.path,
+		query: entry.query,
+		headers: entry.headers,
+		body: entry.body,
+		rawBody: entry.rawBody,
+		origin: `http://${entry.headers.host ?? '127.0.0.1'}`,
+	};
+}
+
+/** The answer a fault puts in place of the real one; undefined: handle the request normally. */
+function hostile(fault: Fault, provider: Provider, ctx: Ctx, port: number): Reply | undefined {
+	switch (fault.kind) {
+		case 'status':
+			return { status: fault.status ?? 500, body: fault.body ?? defaultFaultBody(provider, fault.status ?? 500), headers: fault.headers };
+		case 'malformed':
+			return { status: 200, raw: '{"data": [ this is not json', headers: fault.headers };
+		case 'redirect':
+			return {
+				status: fault.status ?? 302,
+				raw: '',
+				headers: { location: fault.location ?? `http://localhost:${port}/stolen${ctx.path}`, ...fault.headers },
+			};
+		case 'echo': {
+			const authorization = ctx.headers.authorization ?? '';
+			const blob = authorization.replace(/^(Basic|Bearer)\s+/i, '');
+			let decoded = '';
+			try {
+				decoded = Buffer.from(blob, 'base64').toString('utf8');
+			} catch {
+				decoded = '';
+			}
+			// A badly written API that quotes the request back: every form a secret may take.
+			const text = `Bad request. Authorization: ${authorization} (${decoded}); key=${encodeURIComponent(blob)}; body: ${ctx.rawBody}`;
+			const padded = `${'x'.repeat(280)} ${text}`; // straddles a 300-character cut
+			const status = fault.status ?? 400;
+			const body =
+				provider === 'close'
+					? { error: padded, 'field-errors': { label: text } }
+					: provider === 'synthflow'
+						? { detail: padded, echo: ctx.body }
+						: { errors: [{ detail: padded, status: String(status), title: 'Echo', code: 'echo' }] };
+			return { status, body };
+		}
+		case 'body':
+			return { status: fault.status ?? 200, raw: fault.raw ?? '', headers: { 'content-type': 'application/json', ...fault.headers } };
+		case 'huge': {
+			const filler = 'E'.repeat(fault.bytes ?? 5_000_000);
+			const body = provider === 'synthflow' ? { detail: filler } : provider === 'signalwire' ? { errors: [{ detail: filler }] } : { error: filler };
+			return { status: fault.status ?? 500, body };
+		}
+		case 'endless':
+			if (provider === 'close') return json(200, { data: [], has_more: true });
+			if (provider === 'signalwire') return json(200, { data: [{ id: 'loop', name: 'loop', number: '+15550000000' }], links: { self: ctx.req.url, next: `${ctx.origin}${ctx.req.url}` } });
+			return json(200, { status: 'ok', response: { pagination: { total_records: 1e9, limit: 20, offset: 0 }, phone_numbers: [] } });
+		default:
+			return undefined;
+	}
+}
+
+/** Sends a reply one byte at a time, `everyMs` apart (an answer that trickles in). */
+async function trickle(res: ServerResponse, reply: Reply, everyMs: number): Promise<void> {
+	const text = reply.raw ?? JSON.stringify(reply.body ?? {});
+	res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
+	for (const char of text) {
+		if (res.destroyed) return;
+		res.write(char);
+		await delay(everyMs);
+	}
+	res.end();
 }
 
 function defaultFaultBody(provider: Provider, status: number): unknown {

@@ -102,7 +102,8 @@ export function seedClose(options: CloseSeedOptions = {}): CloseData {
 		const areaCode = pick(random, ['650', '415', '212', '646', '312', '305', '512']);
 		const number = `+1${areaCode}555${String(1000 + i).padStart(4, '0')}`;
 		const owner = isGroup ? null : (i < members.length * 2 ? members[i % members.length] : pick(random, members));
-		const participants = isGroup ? members.slice(i % 3, (i % 3) + 3).map((u) => u.id) : [];
+		// The members of the number: a group's ring list, a personal number's owner.
+		const participants = isGroup ? members.slice(i % 3, (i % 3) + 3).map((u) => u.id) : owner ? [owner.id] : [];
 		const externals = isGroup && i % 10 === 0 ? [`+1${areaCode}777${String(2000 + i).padStart(4, '0')}`] : [];
 		const created = isoDate(random);
 		phoneNumbers.push({
@@ -147,6 +148,7 @@ export function seedClose(options: CloseSeedOptions = {}): CloseData {
 	// The rep owns a few personal numbers of its own.
 	phoneNumbers.filter((n) => n.organization_id === orgA.id && !n.is_group_number).slice(0, 3).forEach((n) => {
 		n.user_id = repA.id;
+		n.participants = [repA.id];
 	});
 	return {
 		organizations,

@@ -20,7 +20,12 @@ export interface CloseState extends CloseData {
 	accessTokenTtl: number;
 	keyLimiter: RateLimiter;
 	orgLimiter: RateLimiter;
+	/** `RateLimit` reset as fractions of a second or, as Close's own client reads it, whole seconds. */
+	resetStyle: 'fraction' | 'whole';
 }
+
+/** What the sole member of a number may change without "Manage Team Phone Numbers" (Close's docs). */
+const MEMBER_FIELDS = new Set(['label', 'voicemail_greeting_url', 'forward_to', 'forward_to_enabled']);
 
 const UPDATE_FIELDS = new Set([
 	'label',
@@ -69,9 +74,21 @@ function project(object: Record<string, unknown>, fields: string | undefined): R
 	return Object.fromEntries(Object.entries(object).filter(([key]) => wanted.includes(key)));
 }
 
-function rateLimitHeader(limit: number, remaining: number, resetMs: number): Record<string, string> {
-	// Fractions of a second are kept so clients can pace precisely (UNVERIFIED whether Close rounds).
-	return { RateLimit: `limit=${limit}, remaining=${remaining}, reset=${(resetMs / 1000).toFixed(3)}` };
+function rateLimitHeader(state: CloseState, limit: number, remaining: number, resetMs: number): Record<string, string> {
+	// UNVERIFIED whether Close sends fractions; its own client parses whole seconds: both are served.
+	const reset = state.resetStyle === 'whole' ? String(Math.max(1, Math.ceil(resetMs / 1000))) : (resetMs / 1000).toFixed(3);
+	return { RateLimit: `limit=${limit}, remaining=${remaining}, reset=${reset}` };
+}
+
+/**
+ * A number as Close answers it. `is_group_number` and `user_id` are deprecated (changelog
+ * 2026-07): every fourth number comes without them, so clients must not depend on them.
+ */
+function view(number: ClosePhoneNumber): Record<string, unknown> {
+	const index = Number.parseInt(number.number.slice(-4), 10);
+	if (index % 4 !== 1) return { ...number };
+	const { is_group_number: _group, user_id: _owner, ...rest } = number;
+	return rest;
 }
 
 /** Close's REST API (`/api/v1/...`) and OAuth 2 endpoints (`/oauth2/...`). */
@@ -88,11 +105,11 @@ export function handleClose(ctx: Ctx, state: CloseState): Reply {
 		return json(
 			429,
 			{ error: { message: 'API call count exceeded for this period', rate_reset: Number((resetMs / 1000).toFixed(3)) } },
-			{ ...rateLimitHeader(perKey.limit, 0, resetMs), 'Retry-After': String(Math.ceil(resetMs / 1000)) },
+			{ ...rateLimitHeader(state, perKey.limit, 0, resetMs), 'Retry-After': String(Math.ceil(resetMs / 1000)) },
 		);
 	}
 	const reply = route(ctx, state, caller);
-	reply.headers = { ...rateLimitHeader(perKey.limit, remaining, perKey.resetMs), ...(reply.headers ?? {}) };
+	reply.headers = { ...rateLimitHeader(state, perKey.limit, remaining, perKey.resetMs), ...(reply.headers ?? {}) };
 	return reply;
 }
 
@@ -152,7 +169,7 @@ function route(ctx: Ctx, state: CloseState, caller: Caller): Reply {
 		}
 		if (owner) numbers = numbers.filter((n) => n.user_id === owner);
 		if (isGroup !== undefined) numbers = numbers.filter((n) => String(n.is_group_number) === isGroup);
-		return page(ctx, numbers);
+		return page(ctx, numbers.map(view));
 	}
 
 	const numberMatch = /^\/phone_number\/([^/]+)\/$/.exec(path);
@@ -160,7 +177,7 @@ function route(ctx: Ctx, state: CloseState, caller: Caller): Reply {
 		const id = decodeURIComponent(numberMatch[1]);
 		const found = state.phoneNumbers.find((n) => n.id === id && n.organization_id === org.id);
 		if (!found) return json(404, { error: 'Object not found.' });
-		if (ctx.method === 'GET') return json(200, project(found, ctx.query._fields));
+		if (ctx.method === 'GET') return json(200, project(view(found), ctx.query._fields));
 		if (ctx.method === 'PUT') return update(ctx, state, found, caller);
 		return json(405, { error: 'Method not allowed.' });
 	}
@@ -171,7 +188,11 @@ function route(ctx: Ctx, state: CloseState, caller: Caller): Reply {
 }
 
 function page(ctx: Ctx, all: Record<string, unknown>[]): Reply {
-	const limit = Math.min(Math.max(Number(ctx.query._limit ?? MAX_LIMIT) || MAX_LIMIT, 1), MAX_LIMIT);
+	const limit = Number(ctx.query._limit ?? MAX_LIMIT);
+	// Close's pagination docs: a _limit over the maximum is an error, not silently clamped.
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+		return json(400, { errors: [`_limit must be a whole number from 1 to ${MAX_LIMIT}.`], 'field-errors': {} });
+	}
 	const skip = Math.max(Number(ctx.query._skip ?? 0) || 0, 0);
 	const data = all.slice(skip, skip + limit).map((item) => project(item, ctx.query._fields));
 	return json(200, { has_more: skip + limit < all.length, data });
@@ -198,7 +219,9 @@ function update(ctx: Ctx, state: CloseState, number: ClosePhoneNumber, caller: C
 				if (typeof value !== 'string') fieldErrors[key] = 'Not a valid string.';
 				break;
 			case 'forward_to':
-				if (value !== null && !isE164(value)) fieldErrors[key] = 'Invalid phone number. Use E.164, e.g. +16502221111.';
+				// A string in the update schema: null is not allowed (only voicemail_greeting_url is nullable).
+				if (typeof value !== 'string') fieldErrors[key] = 'Not a valid string.';
+				else if (!isE164(value)) fieldErrors[key] = 'Invalid phone number. Use E.164, e.g. +16502221111.';
 				break;
 			case 'forward_to_enabled':
 			case 'press_1_to_accept':
@@ -215,8 +238,8 @@ function update(ctx: Ctx, state: CloseState, number: ClosePhoneNumber, caller: C
 				}
 				break;
 			case 'participants':
+				// The users who are members of the number: not limited to group numbers.
 				if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) fieldErrors[key] = 'Not a valid list.';
-				else if (!number.is_group_number) fieldErrors[key] = 'Only group numbers have participants.';
 				else {
 					const unknown = value.filter((id) => !state.users.some((u) => u.id === id && u.organizationIds.includes(number.organization_id)));
 					if (unknown.length) fieldErrors[key] = `Unknown user(s): ${unknown.join(', ')}.`;
@@ -231,18 +254,27 @@ function update(ctx: Ctx, state: CloseState, number: ClosePhoneNumber, caller: C
 	}
 	if (Object.keys(fieldErrors).length) return json(400, { errors: [], 'field-errors': fieldErrors });
 
+	// Current rules: "Manage Team Phone Numbers" (formerly "Manage Group Phone Numbers") for most
+	// settings; without it the sole member of a number may change only its label, greeting and
+	// forwarding.
 	const user = state.users.find((u) => u.id === caller.userId)!;
-	if (number.is_group_number && !user.canManageGroupNumbers) {
-		return json(403, { error: 'You need the "Manage Group Phone Numbers" permission to update a group number.' });
-	}
-	if (!number.is_group_number && number.user_id !== caller.userId) {
-		return json(403, { error: 'You can only update your own personal phone numbers.' });
+	if (!user.canManageGroupNumbers) {
+		const members = (number.participants as string[]).length ? (number.participants as string[]) : number.user_id ? [number.user_id] : [];
+		if (members.length !== 1 || members[0] !== caller.userId) {
+			return json(403, { error: 'You need the "Manage Team Phone Numbers" permission to change this phone number.' });
+		}
+		const others = Object.keys(input).filter((key) => !MEMBER_FIELDS.has(key));
+		if (others.length) {
+			return json(403, {
+				error: `Without the "Manage Team Phone Numbers" permission only label, voicemail_greeting_url and forwarding can be changed (not ${others.join(', ')}).`,
+			});
+		}
 	}
 	Object.assign(number, input);
 	if ('forward_to' in input) number.forward_to_formatted = number.forward_to ? formatNumber(number.forward_to as string) : null;
 	if ('phone_numbers' in input) number.phone_numbers_formatted = (number.phone_numbers as string[]).map(formatNumber);
 	number.date_updated = new Date().toISOString().replace('Z', '+00:00');
-	return json(200, number);
+	return json(200, view(number));
 }
 
 function handleOAuth(ctx: Ctx, state: CloseState): Reply {

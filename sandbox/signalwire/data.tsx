@@ -5,11 +5,14 @@ export type SignalWireNumber = Record<string, unknown> & { id: string; number: s
 export interface SignalWireData {
 	projectId: string;
 	apiToken: string;
+	/** Every token of the project and the scopes it has. */
+	tokens: Record<string, SignalWireScope[]>;
 	space: string;
 	numbers: SignalWireNumber[];
 	sipEndpoints: Array<{ id: string; username: string; caller_id: string | null }>;
 	lamlApplications: Array<{ sid: string; friendly_name: string; voice_url: string | null }>;
 	relayApplications: Array<{ id: string; name: string; topic: string }>;
+	aiAgents: Array<{ id: string; agentId: string; name: string }>;
 	videoRooms: Array<{ id: string; name: string; display_name: string }>;
 	dialogflowAgents: Array<{ id: string; agentId: string; display_name: string }>;
 }
@@ -18,7 +21,11 @@ export const SIGNALWIRE_PROJECT = {
 	space: 'sandbox',
 	projectId: '7c5b2e1a-0d3f-4a8b-9c6d-1e2f3a4b5c6d',
 	apiToken: 'PTsandbox0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+	/** A token of the same project with the Numbers scope only (SignalWire tokens have scopes). */
+	numbersOnlyToken: 'PTnumbersOnly00112233445566778899aabbccdd',
 };
+
+export type SignalWireScope = 'numbers' | 'voice' | 'messaging' | 'fax' | 'video';
 
 export const CALL_HANDLERS = [
 	'relay_context',
@@ -32,6 +39,10 @@ export const CALL_HANDLERS = [
 	'laml_application',
 	'dialogflow',
 	'video_room',
+	// Set through Fabric per SignalWire's TypeSpec docs, sent like this by its official SDK
+	// (UNVERIFIED which applies): accepted here in the SDK's form.
+	'ai_agent',
+	'call_flow',
 ] as const;
 
 export const MESSAGE_HANDLERS = ['relay_context', 'relay_topic', 'relay_application', 'laml_webhooks', 'laml_application'] as const;
@@ -44,7 +55,7 @@ function emptyHandlerFields(): Record<string, unknown> {
 		'call_dialogflow_agent_id', 'call_relay_topic', 'call_relay_topic_status_callback_url',
 		'call_relay_script_url', 'call_relay_context', 'call_relay_context_status_callback_url',
 		'call_relay_application', 'call_relay_connector_id', 'call_sip_endpoint_id', 'call_verto_resource',
-		'call_video_room_id', 'message_handler', 'messaging_handler_resource_id', 'message_request_url',
+		'call_video_room_id', 'call_ai_agent_id', 'call_flow_id', 'call_flow_version', 'message_handler', 'messaging_handler_resource_id', 'message_request_url',
 		'message_request_method', 'message_fallback_url', 'message_fallback_method',
 		'message_laml_application_id', 'message_relay_topic', 'message_relay_context', 'message_relay_application',
 	]) fields[key] = null;
@@ -111,8 +122,13 @@ export function seedSignalWire(options: { numbers?: number } = {}): SignalWireDa
 	return {
 		projectId: SIGNALWIRE_PROJECT.projectId,
 		apiToken: SIGNALWIRE_PROJECT.apiToken,
+		tokens: {
+			[SIGNALWIRE_PROJECT.apiToken]: ['numbers', 'voice', 'messaging', 'fax', 'video'],
+			[SIGNALWIRE_PROJECT.numbersOnlyToken]: ['numbers'],
+		},
 		space: SIGNALWIRE_PROJECT.space,
 		numbers,
+		aiAgents: Array.from({ length: 12 }, (_, i) => ({ id: uuid(random), agentId: uuid(random), name: `Receptionist ${i + 1}` })),
 		sipEndpoints,
 		lamlApplications,
 		relayApplications,

@@ -1,6 +1,6 @@
 import { basicAuth, json, type Ctx, type Reply } from '../http';
 import type { RateLimiter } from '../rateLimit';
-import { CALL_HANDLERS, MESSAGE_HANDLERS, type SignalWireData, type SignalWireNumber } from './data';
+import { CALL_HANDLERS, MESSAGE_HANDLERS, type SignalWireData, type SignalWireNumber, type SignalWireScope } from './data';
 
 export interface SignalWireState extends SignalWireData {
 	/** POST/PUT/PATCH per second (GET and DELETE are effectively unlimited at SignalWire). */
@@ -28,6 +28,7 @@ const STRING_FIELDS = [
 const UPDATE_FIELDS = new Set([
 	...URL_FIELDS, ...METHOD_FIELDS, ...STRING_FIELDS,
 	'call_handler', 'call_receive_mode', 'call_sip_endpoint_id', 'call_video_room_id', 'message_handler',
+	'call_ai_agent_id', 'call_flow_id', 'call_flow_version',
 ]);
 
 /** Which field a handler needs (and SignalWire refuses the handler without). */
@@ -43,6 +44,8 @@ const CALL_HANDLER_NEEDS: Record<string, string> = {
 	relay_verto_endpoint: 'call_verto_resource',
 	video_room: 'call_video_room_id',
 	relay_context: 'call_relay_context',
+	ai_agent: 'call_ai_agent_id',
+	call_flow: 'call_flow_id',
 };
 const MESSAGE_HANDLER_NEEDS: Record<string, string> = {
 	laml_webhooks: 'message_request_url',
@@ -52,10 +55,20 @@ const MESSAGE_HANDLER_NEEDS: Record<string, string> = {
 	relay_context: 'message_relay_context',
 };
 
-function validationError(attribute: string, detail: string): Reply {
+/** `/api/relay/rest` errors: `{errors: [{detail, status, title, code}]}`, no `attribute` (its reference). */
+function validationError(field: string, detail: string): Reply {
 	return json(422, {
-		errors: [{ code: 'invalid_parameter', detail, status: '422', title: 'Invalid Parameter', attribute }],
+		errors: [{ code: 'invalid_parameter', detail: detail.includes(field) ? detail : `${field}: ${detail}`, status: '422', title: 'Invalid Parameter' }],
 	});
+}
+
+/** Which scopes reach each API (SignalWire's token scopes; any one of them is enough). */
+function scopesFor(path: string): SignalWireScope[] {
+	if (path.startsWith('/api/relay/rest/phone_numbers')) return ['numbers'];
+	if (path.startsWith('/api/relay/rest/endpoints/sip') || path.startsWith('/api/fabric/resources/sip_endpoints')) return ['voice'];
+	if (path.startsWith('/api/laml/')) return ['voice', 'messaging', 'fax'];
+	if (path.startsWith('/api/video/')) return ['video'];
+	return ['voice', 'messaging', 'fax', 'video'];
 }
 
 /**
@@ -97,8 +110,11 @@ function listReply<T>(ctx: Ctx, state: SignalWireState, all: T[]): Reply {
 /** SignalWire's REST APIs under one space: Relay REST, Compatibility (LaML), Fabric, Video. */
 export function handleSignalWire(ctx: Ctx, state: SignalWireState): Reply {
 	const auth = basicAuth(ctx.headers);
-	if (!auth || auth.user !== state.projectId || auth.password !== state.apiToken) {
-		return json(401, { error: 'Unauthorized' });
+	const scopes = auth && auth.user === state.projectId ? state.tokens[auth.password] : undefined;
+	if (!scopes) return json(401, { error: 'Unauthorized' });
+	// A token without the scope an API needs: SignalWire answers 401 (some APIs 403).
+	if (!scopesFor(ctx.path).some((scope) => scopes.includes(scope))) {
+		return ctx.path.startsWith('/api/fabric/') ? json(403, { errors: [{ type: 'forbidden', code: 'forbidden', message: 'Forbidden' }] }) : json(401, { error: 'Unauthorized' });
 	}
 	if (ctx.method !== 'GET' && ctx.method !== 'DELETE') {
 		const rate = state.writeLimiter.take(state.projectId);
@@ -129,7 +145,26 @@ export function handleSignalWire(ctx: Ctx, state: SignalWireState): Reply {
 		return json(405, { error: 'Method Not Allowed' });
 	}
 	if (path === '/api/relay/rest/endpoints/sip' && ctx.method === 'GET') {
+		// Deprecated in favour of /api/fabric/resources/sip_endpoints.
 		return listReply(ctx, state, state.sipEndpoints);
+	}
+	if (path === '/api/fabric/resources/sip_endpoints' && ctx.method === 'GET') {
+		return listReply(ctx, state, state.sipEndpoints.map((e) => ({
+			id: e.id,
+			project_id: state.projectId,
+			display_name: e.username,
+			type: 'sip_endpoint',
+			sip_endpoint: { id: e.id, username: e.username, caller_id: e.caller_id },
+		})));
+	}
+	if (path === '/api/fabric/resources/ai_agents' && ctx.method === 'GET') {
+		return listReply(ctx, state, state.aiAgents.map((a) => ({
+			id: a.id,
+			project_id: state.projectId,
+			display_name: a.name,
+			type: 'ai_agent',
+			ai_agent: { agent_id: a.agentId, name: a.name },
+		})));
 	}
 	const lamlMatch = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)\/Applications(\.json)?$/.exec(path);
 	if (lamlMatch && ctx.method === 'GET') {

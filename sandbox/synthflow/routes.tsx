@@ -22,8 +22,9 @@ const UPDATE_FIELDS = new Set([
 ]);
 
 /** The fields `GET /numbers/{slug}` answers with (the trunk credentials are write-only). */
+/** A number as `GET /numbers/{slug}` answers it: everything but the write-only trunk password. */
 function view(number: SynthflowNumber): Record<string, unknown> {
-	const { trunk_pwd: _pwd, is_available: _available, sid: _sid, ...shown } = number;
+	const { trunk_pwd: _pwd, ...shown } = number;
 	return shown;
 }
 
@@ -108,6 +109,9 @@ export function handleSynthflow(ctx: Ctx, state: SynthflowState): Reply {
 	return json(404, { detail: 'Not Found' });
 }
 
+/** Providers whose SIP set-up Synthflow does itself (no SIP domain needed). */
+const SELF_CONFIGURED = ['five9', 'ringcx', 'zoom'];
+
 function update(ctx: Ctx, number: SynthflowNumber): Reply {
 	const body = ctx.body;
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return json(400, { detail: 'Request body must be a JSON object' });
@@ -127,11 +131,18 @@ function update(ctx: Ctx, number: SynthflowNumber): Reply {
 	if (input.provider_name !== undefined && !(SYNTHFLOW_PROVIDERS as readonly string[]).includes(input.provider_name as string)) {
 		return json(422, { detail: `provider_name must be one of ${SYNTHFLOW_PROVIDERS.join(', ')}` });
 	}
-	for (const key of ['sip_term_uri', 'termination_uri', 'sip_outbound_proxy'] as const) {
+	// "The SIP termination URI / SIP domain": Synthflow's guides enter a bare host (sip.telnyx.com).
+	for (const key of ['sip_term_uri', 'termination_uri'] as const) {
 		const value = input[key];
-		if (typeof value === 'string' && value !== '' && !/^sips?:[^\s]+$/i.test(value) && key !== 'sip_outbound_proxy') {
-			return json(422, { detail: `${key} must be a SIP URI (sip:...)` });
+		if (typeof value === 'string' && value !== '' && !/^sips?:[^\s]+$/i.test(value) && !/^[a-z0-9.-]+(:\d{1,5})?$/i.test(value)) {
+			return json(422, { detail: [{ loc: ['body', key], msg: 'must be a SIP domain or a SIP URI', type: 'value_error', input: value }] });
 		}
+	}
+	// Providers Synthflow does not configure itself need a SIP domain (set now or already).
+	const provider = input.provider_name as string | undefined;
+	const domain = (input.sip_term_uri ?? input.termination_uri ?? number.sip_term_uri) as string | undefined;
+	if (provider !== undefined && !SELF_CONFIGURED.includes(provider) && !domain) {
+		return json(400, { detail: { status: 'error', description: `provider_name ${provider} needs a SIP domain: set sip_term_uri` } });
 	}
 	if (input.uac_enabled === true && (!input.trunk_username || !input.trunk_pwd)) {
 		return json(400, { detail: 'trunk_username and trunk_pwd are required to enable UAC' });

@@ -24,7 +24,7 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** Input items' JSON; one empty item by default. */
 	items?: IDataObject[];
-	/** Credential data by credential type name (e.g. `{ closeApi: { apiKey, baseUrl } }`). */
+	/** Credential data by credential type name (e.g. `{ closePhoneNumbersApi: { apiKey, baseUrl } }`). */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
 	/** Cancel the execution this many ms after it starts. */
@@ -198,4 +198,21 @@ export async function listSearch(
 	const fn = type.methods?.listSearch?.[method];
 	if (!fn) throw new Error(`No listSearch method ${method}`);
 	return await fn.call(loadOptionsContext(options, `parameters.${method}`), options.filter, options.paginationToken);
+}
+
+/**
+ * The request n8n's credential "Test" button would send for `type` with `data`: the credential's
+ * `test.request` with its expressions resolved by n8n's own expression engine, as n8n does.
+ */
+export function credentialTestRequest(type: string, data: ICredentialDataDecryptedObject): { url: string; disableFollowRedirect: boolean } {
+	const credentialType = credentialTypes[type];
+	const request = credentialType?.test?.request;
+	if (!request) throw new Error(`${type} has no test request`);
+	const node = makeNode({ node: 'close', parameters: {}, credentials: {} });
+	const workflow = makeWorkflow(node);
+	const resolve = (value: unknown) =>
+		typeof value === 'string' && value.startsWith('=')
+			? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data } as never, undefined, ''))
+			: String(value ?? '');
+	return { url: `${resolve(request.baseURL)}${resolve(request.url)}`, disableFollowRedirect: request.disableFollowRedirect === true };
 }

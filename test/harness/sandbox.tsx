@@ -28,12 +28,12 @@ export function requestsTo(sandbox: Sandbox, provider: Provider): LoggedRequest[
 }
 
 export function closeCredentials(sandbox: Sandbox, apiKey = CLOSE_KEYS.adminA) {
-	return { closeApi: { apiKey, baseUrl: sandbox.url } };
+	return { closePhoneNumbersApi: { apiKey, baseUrl: sandbox.url } };
 }
 
 export function signalWireCredentials(sandbox: Sandbox, apiToken = SIGNALWIRE_PROJECT.apiToken) {
 	return {
-		signalWireApi: { space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken, baseUrl: sandbox.url },
+		signalWirePhoneNumbersApi: { space: SIGNALWIRE_PROJECT.space, projectId: SIGNALWIRE_PROJECT.projectId, apiToken, baseUrl: sandbox.url },
 	};
 }
 
@@ -42,7 +42,7 @@ export function synthflowCredentials(
 	options: { apiKey?: string; workspaceId?: string | null; region?: string } = {},
 ) {
 	return {
-		synthflowApi: {
+		synthflowPhoneNumbersApi: {
 			apiKey: options.apiKey ?? SYNTHFLOW_KEYS.main,
 			region: options.region ?? 'global',
 			workspaceId: options.workspaceId === null ? '' : (options.workspaceId ?? SYNTHFLOW_WORKSPACES.a),

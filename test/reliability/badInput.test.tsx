@@ -48,9 +48,9 @@ const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
 
 const cases: Case[] = [];
 for (const [name, value] of HOSTILE_IDS) {
-	cases.push([`close id: ${name}`, 'close', 'closeApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumberId: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { label: 'x' } }), closeCredentials, 'Phone Number']);
-	cases.push([`signalWire id: ${name}`, 'signalWire', 'signalWireApi', () => ({ resource: 'phoneNumber', operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: expr(value) } }), signalWireCredentials, 'Phone Number']);
-	cases.push([`synthflow number: ${name}`, 'synthflow', 'synthflowApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { friendlyName: 'x' } }), synthflowCredentials, 'Phone Number']);
+	cases.push([`close id: ${name}`, 'close', 'closePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumberId: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { label: 'x' } }), closeCredentials, 'Phone Number']);
+	cases.push([`signalWire id: ${name}`, 'signalWire', 'signalWirePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: expr(value) } }), signalWireCredentials, 'Phone Number']);
+	cases.push([`synthflow number: ${name}`, 'synthflow', 'synthflowPhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { friendlyName: 'x' } }), synthflowCredentials, 'Phone Number']);
 }
 const closeFields: Array<[IDataObject, string]> = [
 	[{}, 'Update Fields'],
@@ -66,7 +66,7 @@ const closeFields: Array<[IDataObject, string]> = [
 	[{ forwardToEnabled: expr('maybe') }, 'Forward To Enabled'],
 	[{ label: expr({ text: 'x' }) }, 'Label'],
 ];
-for (const [fields, field] of closeFields) cases.push([`close ${JSON.stringify(fields)}`, 'close', 'closeApi', closeUpdate(fields), closeCredentials, field]);
+for (const [fields, field] of closeFields) cases.push([`close ${JSON.stringify(fields)}`, 'close', 'closePhoneNumbersApi', closeUpdate(fields), closeCredentials, field]);
 const swFields: Array<[IDataObject, string]> = [
 	[{}, 'Update Fields'],
 	[{ callHandler: 'laml_webhooks' }, 'Call Request URL'],
@@ -81,7 +81,7 @@ const swFields: Array<[IDataObject, string]> = [
 	[{ callVideoRoomId: expr(42) }, 'Call Video Room'],
 	[{ name: expr(['a']) }, 'Name'],
 ];
-for (const [fields, field] of swFields) cases.push([`signalWire ${JSON.stringify(fields)}`, 'signalWire', 'signalWireApi', swUpdate(fields), signalWireCredentials, field]);
+for (const [fields, field] of swFields) cases.push([`signalWire ${JSON.stringify(fields)}`, 'signalWire', 'signalWirePhoneNumbersApi', swUpdate(fields), signalWireCredentials, field]);
 const sfFields: Array<[IDataObject, string]> = [
 	[{}, 'Update Fields'],
 	[{ providerName: 'plivo' }, 'Provider Name'],
@@ -89,14 +89,15 @@ const sfFields: Array<[IDataObject, string]> = [
 	[{ uacRegisterExpires: 7200 }, 'UAC Register Expires'],
 	[{ uacEnabled: true, trunkPassword: 'p' }, 'Trunk Username'],
 	[{ uacEnabled: true, trunkUsername: 'u' }, 'Trunk Password'],
-	[{ sipTermUri: 'trunk.example.net' }, 'SIP Termination URI'],
+	[{ sipTermUri: 'trunk example.net' }, 'SIP Termination URI'],
+	[{ sipTermUri: 'https://trunk.example.net/sip' }, 'SIP Termination URI'],
 	[{ sipOutboundProxy: 'http://proxy/' }, 'SIP Outbound Proxy'],
 	[{ uacEnabled: expr('yes') }, 'UAC Enabled'],
 ];
-for (const [fields, field] of sfFields) cases.push([`synthflow ${JSON.stringify(fields)}`, 'synthflow', 'synthflowApi', sfUpdate(fields), synthflowCredentials, field]);
-cases.push(['close getAll: number filter', 'close', 'closeApi', () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { number: 'abc' } }), closeCredentials, 'Number']);
-cases.push(['close getAll: type filter', 'close', 'closeApi', () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { type: expr('mobile') } }), closeCredentials, 'Type']);
-cases.push(['synthflow getAll: no workspace', 'synthflow', 'synthflowApi', () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: true }), (s) => synthflowCredentials(s, { workspaceId: null }), 'Workspace ID']);
+for (const [fields, field] of sfFields) cases.push([`synthflow ${JSON.stringify(fields)}`, 'synthflow', 'synthflowPhoneNumbersApi', sfUpdate(fields), synthflowCredentials, field]);
+cases.push(['close getAll: number filter', 'close', 'closePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { number: 'abc' } }), closeCredentials, 'Number']);
+cases.push(['close getAll: type filter', 'close', 'closePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { type: expr('mobile') } }), closeCredentials, 'Type']);
+cases.push(['synthflow getAll: no workspace', 'synthflow', 'synthflowPhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: true }), (s) => synthflowCredentials(s, { workspaceId: null }), 'Workspace ID']);
 
 const SECRETS = [CLOSE_KEYS.adminA, SIGNALWIRE_PROJECT.apiToken, SYNTHFLOW_KEYS.main];
 

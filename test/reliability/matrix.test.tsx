@@ -11,11 +11,14 @@ import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();
 const FAST = { retryDelayMs: 5, maxTries: 3, timeoutSeconds: 1 };
+// Every fault kind × every node × update/get/getAll; see the printed table.
 
 interface Target {
 	provider: Provider;
 	node: NodeName;
 	secret: string;
+	/** The HTTP Basic pair n8n sends for this credential. */
+	basic?: { user: string; password: string };
 	credentials: (s: Sandbox) => Record<string, ICredentialDataDecryptedObject>;
 	operations: Record<'update' | 'get' | 'list', { parameters: (s: Sandbox) => INodeParameters; requests: number }>;
 }
@@ -25,6 +28,7 @@ const targets: Target[] = [
 		provider: 'close',
 		node: 'close',
 		secret: CLOSE_KEYS.adminA,
+		basic: { user: CLOSE_KEYS.adminA, password: '' },
 		credentials: (s) => closeCredentials(s),
 		operations: {
 			update: {
@@ -51,6 +55,7 @@ const targets: Target[] = [
 		provider: 'signalwire',
 		node: 'signalWire',
 		secret: SIGNALWIRE_PROJECT.apiToken,
+		basic: { user: SIGNALWIRE_PROJECT.projectId, password: SIGNALWIRE_PROJECT.apiToken },
 		credentials: (s) => signalWireCredentials(s),
 		operations: {
 			update: {
@@ -103,28 +108,91 @@ const targets: Target[] = [
 
 const httpDate = () => new Date(Date.now() + 1000).toUTCString();
 
-/** [name, fault, expected]: `retried` succeed with one extra request; `failed` stop with that code. */
-const faults: Array<[string, (p: Provider) => Fault, { outcome: 'retried' } | { outcome: 'failed'; code: string; requests: number | 'maxTries' }]> = [
-	['429 Retry-After seconds', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '0.05' }, times: 1 }), { outcome: 'retried' }],
-	['429 Retry-After date', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': httpDate() }, times: 1 }), { outcome: 'retried' }],
-	['429 RateLimit reset', (p) => ({ kind: 'status', provider: p, status: 429, headers: { RateLimit: 'limit=20, remaining=0, reset=0.05' }, times: 1 }), { outcome: 'retried' }],
-	['429 legacy rate_reset', (p) => ({ kind: 'status', provider: p, status: 429, body: { error: { message: 'Too many', rate_reset: 0.05 } }, times: 1 }), { outcome: 'retried' }],
-	['429 no hint (backoff)', (p) => ({ kind: 'status', provider: p, status: 429, times: 1 }), { outcome: 'retried' }],
-	['429 every time', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '0.02' } }), { outcome: 'failed', code: '429', requests: 'maxTries' }],
-	['500', (p) => ({ kind: 'status', provider: p, status: 500, times: 1 }), { outcome: 'retried' }],
-	['502', (p) => ({ kind: 'status', provider: p, status: 502, times: 1 }), { outcome: 'retried' }],
-	['503', (p) => ({ kind: 'status', provider: p, status: 503, times: 1 }), { outcome: 'retried' }],
-	['504', (p) => ({ kind: 'status', provider: p, status: 504, times: 1 }), { outcome: 'retried' }],
-	['503 every time', (p) => ({ kind: 'status', provider: p, status: 503 }), { outcome: 'failed', code: '503', requests: 'maxTries' }],
-	['connection reset', (p) => ({ kind: 'reset', provider: p, times: 1 }), { outcome: 'retried' }],
-	['never-ending answer (timeout)', (p) => ({ kind: 'hang', provider: p, times: 1 }), { outcome: 'retried' }],
-	['malformed JSON', (p) => ({ kind: 'malformed', provider: p, times: 1 }), { outcome: 'retried' }],
-	['400', (p) => ({ kind: 'status', provider: p, status: 400, body: { detail: 'Bad request', error: 'Bad request' } }), { outcome: 'failed', code: '400', requests: 1 }],
-	['401', (p) => ({ kind: 'status', provider: p, status: 401, body: { error: 'Unauthorized', detail: 'Unauthorized' } }), { outcome: 'failed', code: '401', requests: 2 }],
-	['403', (p) => ({ kind: 'status', provider: p, status: 403, body: { error: 'Forbidden', detail: 'Forbidden' } }), { outcome: 'failed', code: '403', requests: 1 }],
-	['404', (p) => ({ kind: 'status', provider: p, status: 404, body: { error: 'Not Found', detail: 'Not Found' } }), { outcome: 'failed', code: '404', requests: 1 }],
-	['422', (p) => ({ kind: 'status', provider: p, status: 422, body: { errors: [{ detail: 'Invalid', status: '422' }], detail: 'Invalid' } }), { outcome: 'failed', code: '422', requests: 1 }],
+type Operation = 'update' | 'get' | 'list';
+type Expected =
+	/** Succeeds after one extra request (the fault's). */
+	| { outcome: 'retried' }
+	/** Succeeds with exactly this many requests (a write answered 2xx is never sent again). */
+	| { outcome: 'ok'; requests: number; empty?: boolean }
+	/** Fails with this error; `requests` the provider saw. */
+	| { outcome: 'failed'; code?: string; name?: string; requests: number | 'maxTries'; message?: RegExp };
+
+const redirect = (status: number): [string, (p: Provider) => Fault, () => Expected] => [
+	`${status} redirect to another host`,
+	(p) => ({ kind: 'redirect', provider: p, status }),
+	() => ({ outcome: 'failed', code: String(status), requests: 1, message: /redirect to localhost:\d+: it was not followed/ }),
 ];
+
+/** A 2xx whose body is not the record: a write is kept (read back), a read tries again or fails clearly. */
+const oddBody = (name: string, raw: string, read: Expected): [string, (p: Provider) => Fault, (op: Operation) => Expected] => [
+	`200 with ${name}`,
+	(p) => ({ kind: 'body', provider: p, raw, times: 1 }),
+	(op) => (op === 'update' ? { outcome: 'ok', requests: 2 } : read),
+];
+
+const notAnObject: Expected = { outcome: 'failed', name: 'NodeApiError', requests: 1, message: /where a JSON object was expected/ };
+
+/** [name, fault, expected]: what each operation does when the provider answers so. */
+const faults: Array<[string, (p: Provider) => Fault, (op: Operation, p: Provider) => Expected]> = [
+	['429 Retry-After seconds', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '0.05' }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 Retry-After date', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': httpDate() }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 RateLimit reset', (p) => ({ kind: 'status', provider: p, status: 429, headers: { RateLimit: 'limit=20, remaining=0, reset=0.05' }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 legacy rate_reset', (p) => ({ kind: 'status', provider: p, status: 429, body: { error: { message: 'Too many', rate_reset: 0.05 } }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 no hint (backoff)', (p) => ({ kind: 'status', provider: p, status: 429, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 Retry-After negative (ignored)', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '-5' }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 RateLimit reset negative (ignored)', (p) => ({ kind: 'status', provider: p, status: 429, headers: { RateLimit: 'limit=20, remaining=0, reset=-20' }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 Retry-After absurd (ignored)', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '99999999999' }, times: 1 }), () => ({ outcome: 'retried' })],
+	['429 Retry-After past Max Wait', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '3600' } }), () => ({ outcome: 'failed', code: '429', requests: 1, message: /rate limit/ })],
+	['429 every time', (p) => ({ kind: 'status', provider: p, status: 429, headers: { 'Retry-After': '0.02' } }), () => ({ outcome: 'failed', code: '429', requests: 'maxTries' })],
+	['500', (p) => ({ kind: 'status', provider: p, status: 500, times: 1 }), () => ({ outcome: 'retried' })],
+	['502', (p) => ({ kind: 'status', provider: p, status: 502, times: 1 }), () => ({ outcome: 'retried' })],
+	['503', (p) => ({ kind: 'status', provider: p, status: 503, times: 1 }), () => ({ outcome: 'retried' })],
+	['504', (p) => ({ kind: 'status', provider: p, status: 504, times: 1 }), () => ({ outcome: 'retried' })],
+	['503 every time', (p) => ({ kind: 'status', provider: p, status: 503 }), () => ({ outcome: 'failed', code: '503', requests: 'maxTries' })],
+	['connection reset', (p) => ({ kind: 'reset', provider: p, times: 1 }), () => ({ outcome: 'retried' })],
+	['never-ending answer (timeout)', (p) => ({ kind: 'hang', provider: p, times: 1 }), () => ({ outcome: 'retried' })],
+	['answer trickling past Timeout', (p) => ({ kind: 'trickle', provider: p, latencyMs: 300, times: 1 }), () => ({ outcome: 'retried' })],
+	['malformed JSON', (p) => ({ kind: 'malformed', provider: p, times: 1 }), (op) => (op === 'update' ? { outcome: 'ok', requests: 2 } : { outcome: 'retried' })],
+	oddBody('an HTML page', '<html><body>Maintenance</body></html>', { outcome: 'retried' }),
+	oddBody('null', 'null', notAnObject),
+	oddBody('a number', '42', notAnObject),
+	oddBody('a list', '[{"id": 1}]', notAnObject),
+	oddBody('an empty body', '', notAnObject),
+	redirect(301),
+	redirect(302),
+	redirect(307),
+	redirect(308),
+	[
+		'redirect on the same host',
+		(p) => ({ kind: 'redirect', provider: p, location: '/api/elsewhere' }),
+		() => ({ outcome: 'failed', code: '302', requests: 1, message: /a redirect to 127\.0\.0\.1:\d+: it was not followed/ }),
+	],
+	['error echoing the credential', (p) => ({ kind: 'echo', provider: p }), () => ({ outcome: 'failed', code: '400', requests: 1 })],
+	['5 MB error body', (p) => ({ kind: 'huge', provider: p, status: 500 }), () => ({ outcome: 'failed', code: '500', requests: 'maxTries' })],
+	[
+		'endless pages',
+		(p) => ({ kind: 'endless', provider: p }),
+		(op, p) =>
+			op !== 'list'
+				? { outcome: 'ok', requests: p === 'synthflow' && op === 'update' ? 2 : 1 }
+				: p === 'signalwire'
+					? // a next link that points at its own page
+						{ outcome: 'failed', name: 'NodeOperationError', requests: 2, message: /same next page twice/ }
+					: // an empty page that says there is more: the listing ends there
+						{ outcome: 'ok', requests: 1, empty: true },
+	],
+	['400', (p) => ({ kind: 'status', provider: p, status: 400, body: { detail: 'Bad request', error: 'Bad request' } }), () => ({ outcome: 'failed', code: '400', requests: 1 })],
+	['401', (p) => ({ kind: 'status', provider: p, status: 401, body: { error: 'Unauthorized', detail: 'Unauthorized' } }), () => ({ outcome: 'failed', code: '401', requests: 2 })],
+	['403', (p) => ({ kind: 'status', provider: p, status: 403, body: { error: 'Forbidden', detail: 'Forbidden' } }), () => ({ outcome: 'failed', code: '403', requests: 1 })],
+	['404', (p) => ({ kind: 'status', provider: p, status: 404, body: { error: 'Not Found', detail: 'Not Found' } }), () => ({ outcome: 'failed', code: '404', requests: 1 })],
+	['422', (p) => ({ kind: 'status', provider: p, status: 422, body: { errors: [{ detail: 'Invalid', status: '422' }], detail: 'Invalid' } }), () => ({ outcome: 'failed', code: '422', requests: 1 })],
+];
+
+/** Every form a credential's secret may take in an echo: raw, URL-encoded, base64, the Basic blob. */
+function secretForms(target: Target): string[] {
+	const basic = target.basic ? Buffer.from(`${target.basic.user}:${target.basic.password}`).toString('base64') : undefined;
+	return [target.secret, encodeURIComponent(target.secret), Buffer.from(target.secret).toString('base64'), ...(basic ? [basic, basic.replace(/=+$/, '')] : [])];
+}
 
 const table: Record<string, Record<string, string>> = {};
 
@@ -137,7 +205,8 @@ afterAll(() => {
 
 describe.each(targets)('$provider', (target) => {
 	describe.each(['update', 'get', 'list'] as const)('%s', (operation) => {
-		it.each(faults)('%s', async (name, makeFault, expected) => {
+		it.each(faults)('%s', async (name, makeFault, expectFor) => {
+			const expected = expectFor(operation, target.provider);
 			const op = target.operations[operation];
 			sandbox().faults.add(makeFault(target.provider));
 			const result = await runNode({
@@ -147,23 +216,28 @@ describe.each(targets)('$provider', (target) => {
 			});
 			const seen = requestsTo(sandbox(), target.provider).length;
 
-			if (expected.outcome === 'retried') {
+			if (expected.outcome === 'retried' || expected.outcome === 'ok') {
 				expect(result.error).toBeUndefined();
-				expect(result.json.length).toBeGreaterThan(0);
-				expect(seen).toBe(op.requests + 1);
+				if (!(expected.outcome === 'ok' && expected.empty)) expect(result.json.length).toBeGreaterThan(0);
+				expect(seen).toBe(expected.outcome === 'ok' ? expected.requests : op.requests + 1);
 			} else {
-				expect(result.error?.name).toBe('NodeApiError');
-				expect(result.error?.httpCode).toBe(expected.code);
+				expect(result.error?.name).toBe(expected.name ?? 'NodeApiError');
+				if (expected.code) expect(result.error?.httpCode).toBe(expected.code);
 				expect(result.error?.context?.itemIndex).toBe(0);
+				if (expected.message) expect(result.error?.message).toMatch(expected.message);
 				const wanted = expected.requests === 'maxTries' ? FAST.maxTries : expected.requests;
 				// n8n itself re-sends once after a 401 (credential refresh); the node never repeats a 4xx.
 				if (expected.code === '401') expect(seen).toBeLessThanOrEqual(wanted);
 				else expect(seen).toBe(wanted);
 			}
+			// Nothing went anywhere but the provider, and no secret reached an output or error in any form.
+			expect(sandbox().requests.filter((r) => r.path.startsWith('/stolen'))).toHaveLength(0);
 			const everything = JSON.stringify({ error: result.error, json: result.json });
-			expect(everything).not.toContain(target.secret);
+			for (const form of secretForms(target)) expect(everything).not.toContain(form);
+			// Provider text is bounded: a 5 MB error body gives a small error.
+			expect(everything.length).toBeLessThan(20_000);
 			(table[name] ??= {})[`${target.provider} ${operation}`] =
-				`${result.error ? `error ${result.error.httpCode ?? ''}`.trim() : 'ok'} (${seen})`;
+				`${result.error ? `error ${result.error.httpCode ?? result.error.name}`.trim() : 'ok'} (${seen})`;
 		});
 	});
 });

@@ -1,21 +1,29 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { CursorGuard } from '../../shared/transport/pagination';
 import { closeApiClient } from '../transport';
 import { CLOSE_PAGE_SIZE, phoneNumberPage } from '../transport/phoneNumbers';
 
+/**
+ * "+1 650-555-1000 · Sales Line 1 (3 members)". Built from `participants`, not the deprecated
+ * `is_group_number`, which Close may leave out.
+ */
 export function phoneNumberLabel(number: IDataObject): string {
 	const shown = (number.number_formatted as string) || (number.number as string) || (number.id as string);
 	const label = (number.label as string) || 'no label';
-	return `${shown} · ${label}${number.is_group_number ? ' (group)' : ''}`;
+	const members = Array.isArray(number.participants) ? number.participants.length : 0;
+	return `${shown} · ${label}${members > 1 ? ` (${members} members)` : ''}`;
 }
 
 /** Fields the list shows: smaller pages, so a label search can read several quickly. */
-const LIST_FIELDS = 'id,number,number_formatted,label,is_group_number';
+const LIST_FIELDS = 'id,number,number_formatted,label,participants';
 /** More than the dropdown shows at once, so it can scroll (and so load the next page). */
 const SCREENFUL = 10;
 /** Pages read at once while a label search looks for a screenful of matches. */
 const PAGES_AT_ONCE = 4;
+/** Pages one search request reads at most (4,000 numbers) before it says it stopped. */
+const MAX_SEARCH_PAGES = 40;
 
 /**
  * The phone number list. Without a search, one request a page (the next page is fetched when the
@@ -47,7 +55,20 @@ export async function searchPhoneNumbers(
 	}
 	let skip: number | undefined = Number(paginationToken) || 0;
 	const shown: IDataObject[] = [];
+	const guard = new CursorGuard<number>(client);
+	let pagesRead = 0;
 	do {
+		if (pagesRead >= MAX_SEARCH_PAGES) {
+			if (shown.length) break; // what matched so far; scrolling reads on from here
+			throw new NodeOperationError(
+				this.getNode(),
+				`No number's label or number contains "${query.slice(0, 40)}" among ${pagesRead * CLOSE_PAGE_SIZE} numbers searched`,
+				{
+					description: `The search stopped after ${pagesRead} pages (Close cannot search labels on its server). Type the whole number (+1…) to find it at once, or a longer part of the label.`,
+				},
+			);
+		}
+		pagesRead += keep ? PAGES_AT_ONCE : 1;
 		const pages = await Promise.all(
 			Array.from({ length: keep ? PAGES_AT_ONCE : 1 }, async (_, i) =>
 				await phoneNumberPage(client, (skip as number) + i * CLOSE_PAGE_SIZE, qs),
@@ -55,7 +76,8 @@ export async function searchPhoneNumbers(
 		);
 		for (const page of pages) {
 			shown.push(...page.items.filter((n) => !keep || keep(n)));
-			skip = page.next;
+			// A page that points back at itself (or an earlier one) ends the search with an error.
+			skip = page.next === undefined ? undefined : guard.next(page.next);
 			// After the last page, or a short one (a smaller page size than asked for), the rest of
 			// this round does not follow on: the next round starts where this page ends.
 			if (skip === undefined || page.items.length < CLOSE_PAGE_SIZE) break;

@@ -18,13 +18,13 @@ import { listPhoneNumbers } from '../transport/phoneNumbers';
  */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const client = await closeApiClient(this, DROPDOWN_RETRY_POLICY);
-	const me = await client.request<IDataObject>({ method: 'GET', path: '/me/', qs: { _fields: 'organizations' } });
+	const me = await client.requestObject<IDataObject>({ method: 'GET', path: '/me/', qs: { _fields: 'organizations' } });
 	const organizations = (me?.organizations as IDataObject[] | undefined) ?? [];
 	const organizationId = organizations[0]?.id;
 	if (typeof organizationId !== 'string') {
 		throw new NodeOperationError(this.getNode(), 'Close did not say which organization this credential belongs to');
 	}
-	const organization = await client.request<IDataObject>({
+	const organization = await client.requestObject<IDataObject>({
 		method: 'GET',
 		path: `/organization/${pathSegment(this.getNode(), organizationId, 'Organization')}/`,
 		qs: { _fields: 'memberships' },

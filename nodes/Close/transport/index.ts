@@ -9,14 +9,13 @@ export const CLOSE_API_BASE = 'https://api.close.com/api/v1';
 export type CloseAuthentication = 'apiKey' | 'oAuth2';
 
 const CREDENTIALS: Record<CloseAuthentication, { type: string; name: string }> = {
-	apiKey: { type: 'closeApi', name: 'Close API' },
-	oAuth2: { type: 'closeOAuth2Api', name: 'Close OAuth2 API' },
+	apiKey: { type: 'closePhoneNumbersApi', name: 'Close Phone Numbers API' },
+	oAuth2: { type: 'closePhoneNumbersOAuth2Api', name: 'Close Phone Numbers OAuth2 API' },
 };
 
 export const closeProfile: ProviderProfile = {
 	displayName: 'Close',
 	errorMessages(body) {
-		if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 300)] : [];
 		if (!body || typeof body !== 'object') return [];
 		const data = body as IDataObject;
 		const messages: string[] = [];
@@ -40,12 +39,12 @@ export const closeProfile: ProviderProfile = {
 	},
 	hint(status, { credentialName, where, resource }) {
 		if (status === 401) {
-			return credentialName === 'Close API'
+			return credentialName === 'Close Phone Numbers API'
 				? `Check the ${credentialName} credential: the API key (Close → Settings → Developer → API Keys) is sent as the user name with an empty password. A deleted or mistyped key answers 401.`
 				: `Reconnect the ${credentialName} credential: Close refused its access token and a refresh did not help (the app may have been disconnected or its access revoked).`;
 		}
 		if (status === 403) {
-			return 'Close refused this change: updating a group number needs the "Manage Group Phone Numbers" permission (newer Close plans: "Manage Team Phone Numbers"), and a personal number can only be changed by its owner.';
+			return `Close refused this with the ${credentialName} credential's user: most settings of a number need the "Manage Team Phone Numbers" permission (formerly "Manage Group Phone Numbers"). Without it, the only member of a number may change just its label, voicemail greeting and forwarding.`;
 		}
 		if (status === 404) {
 			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the ID, and that it belongs to the organization of the ${credentialName} credential (a personal number of another user is not visible).`;
@@ -79,6 +78,7 @@ export async function closeApiClient(
 		baseUrl: origin ? `${origin}/api/v1` : CLOSE_API_BASE,
 		policy,
 		oauth2: kind === 'oAuth2',
+		basicAuth: kind === 'apiKey' && typeof data.apiKey === 'string' ? { user: data.apiKey, password: '' } : undefined,
 		secrets: [data.apiKey, data.clientSecret, token.access_token, token.refresh_token].filter(
 			(value): value is string => typeof value === 'string',
 		),

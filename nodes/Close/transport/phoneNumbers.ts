@@ -19,7 +19,7 @@ export async function phoneNumberPage(
 	itemIndex?: number,
 	pageSize = CLOSE_PAGE_SIZE,
 ): Promise<Page<IDataObject, number>> {
-	const answer = await client.request<CloseList>({
+	const answer = await client.requestObject<CloseList>({
 		method: 'GET',
 		path: '/phone_number/',
 		qs: { ...qs, _skip: skip, _limit: pageSize },
@@ -34,6 +34,7 @@ export async function listPhoneNumbers(
 	options: { qs: IDataObject; limit?: number; itemIndex?: number; keep?: (n: IDataObject) => boolean },
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(
+		client,
 		async (skip, wanted) =>
 			await phoneNumberPage(
 				client,
@@ -43,6 +44,6 @@ export async function listPhoneNumbers(
 				// Without a client-side filter, ask for no more than is wanted.
 				options.keep || wanted === undefined ? CLOSE_PAGE_SIZE : Math.min(CLOSE_PAGE_SIZE, wanted),
 			),
-		{ limit: options.limit, keep: options.keep },
+		{ limit: options.limit, keep: options.keep, itemIndex: options.itemIndex },
 	);
 }

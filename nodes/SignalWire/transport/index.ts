@@ -6,7 +6,11 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
+import { locatorValue } from '../../shared/execution/parameters';
 import { originOverride } from '../../shared/transport/baseUrl';
+import { pathSegment } from '../../shared/transport/paths';
+import { InputValidator } from '../../shared/validation';
+import { RELAY_REST } from './pages';
 import { ApiClient } from '../../shared/transport/client';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
@@ -35,7 +39,6 @@ export function spaceOrigin(node: INode, value: unknown): string {
 export const signalWireProfile: ProviderProfile = {
 	displayName: 'SignalWire',
 	errorMessages(body) {
-		if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 300)] : [];
 		if (!body || typeof body !== 'object') return [];
 		const data = body as IDataObject;
 		const messages: string[] = [];
@@ -50,9 +53,10 @@ export const signalWireProfile: ProviderProfile = {
 		if (typeof data.message === 'string') messages.push(data.message);
 		return messages;
 	},
-	hint(status, { where, resource }) {
+	hint(status, { credentialName, where, resource, permission }) {
 		if (status === 401 || status === 403) {
-			return `Check the SignalWire API credential: the Project ID and API token (the token needs the Numbers scope), and the Space (${where.split('/')[0]}) they belong to.`;
+			// Tokens have scopes: Numbers covers phone numbers only, each dropdown needs its own.
+			return `Check the ${credentialName} credential: the Project ID, the API token and the Space (${where.split('/')[0]}) they belong to. This request needs a token with ${permission ?? 'the Numbers scope'} (SignalWire: API → Credentials → the token's scopes).`;
 		}
 		if (status === 404) {
 			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the ID and that it belongs to this project and space.`;
@@ -65,18 +69,26 @@ export async function signalWireClient(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	policy: RetryPolicy,
 ): Promise<{ client: ApiClient; projectId: string }> {
-	const data = await ctx.getCredentials('signalWireApi');
+	const data = await ctx.getCredentials('signalWirePhoneNumbersApi');
 	const node = ctx.getNode();
 	const origin = originOverride(node, data.baseUrl) ?? spaceOrigin(node, data.space);
 	return {
 		client: new ApiClient(ctx, {
 			provider: signalWireProfile,
-			credentialType: 'signalWireApi',
-			credentialName: 'SignalWire API',
+			credentialType: 'signalWirePhoneNumbersApi',
+			credentialName: 'SignalWire Phone Numbers API',
 			baseUrl: origin,
 			policy,
+			basicAuth: { user: String(data.projectId ?? ''), password: String(data.apiToken ?? '') },
 			secrets: [data.apiToken].filter((v): v is string => typeof v === 'string'),
 		}),
 		projectId: String(data.projectId ?? ''),
 	};
+}
+
+/** The number the locator names (a UUID) and its Relay REST path. */
+export function phoneNumberPath(ctx: IExecuteFunctions, itemIndex: number): { id: string; path: string } {
+	const check = new InputValidator(ctx.getNode(), itemIndex);
+	const id = check.uuid('Phone Number', locatorValue(ctx, 'phoneNumberId', itemIndex, 'Phone Number'));
+	return { id, path: `${RELAY_REST}/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}` };
 }

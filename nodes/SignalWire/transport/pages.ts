@@ -19,9 +19,10 @@ export async function linkedPage(
 	qs: IDataObject,
 	cursor?: string,
 	itemIndex?: number,
+	permission?: string,
 ): Promise<Page<IDataObject, string>> {
-	const answer = await client.request<LinkedList>(
-		cursor ? { method: 'GET', url: cursor, itemIndex } : { method: 'GET', path, qs, itemIndex },
+	const answer = await client.requestObject<LinkedList>(
+		cursor ? { method: 'GET', url: cursor, itemIndex, permission } : { method: 'GET', path, qs, itemIndex, permission },
 	);
 	const next = answer?.links?.next;
 	return { items: Array.isArray(answer?.data) ? answer.data : [], next: typeof next === 'string' && next ? next : undefined };
@@ -31,11 +32,12 @@ export async function allLinkedPages(
 	client: ApiClient,
 	path: string,
 	qs: IDataObject,
-	options: { limit?: number; itemIndex?: number } = {},
+	options: { limit?: number; itemIndex?: number; permission?: string } = {},
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, string>(
-		async (cursor) => await linkedPage(client, path, qs, cursor, options.itemIndex),
-		{ limit: options.limit },
+		client,
+		async (cursor) => await linkedPage(client, path, qs, cursor, options.itemIndex, options.permission),
+		{ limit: options.limit, itemIndex: options.itemIndex },
 	);
 }
 

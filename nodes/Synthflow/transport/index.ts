@@ -21,13 +21,17 @@ export const SYNTHFLOW_REGIONS: Record<string, string> = {
 export const synthflowProfile: ProviderProfile = {
 	displayName: 'Synthflow',
 	errorMessages(body) {
-		if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 300)] : [];
 		if (!body || typeof body !== 'object') return [];
 		const data = body as IDataObject;
 		const messages: string[] = [];
-		// {"detail": "..."}, FastAPI's {"detail": [{"loc": [...], "msg": "..."}]}, or {"error", "message"}.
+		// {"detail": "..."}, FastAPI's {"detail": [{"loc": [...], "msg": "..."}]},
+		// {"detail": {"status", "description"}}, or {"error", "message"}.
 		if (typeof data.detail === 'string') messages.push(data.detail);
-		else if (Array.isArray(data.detail)) {
+		else if (data.detail && typeof data.detail === 'object' && !Array.isArray(data.detail)) {
+			const detail = data.detail as IDataObject;
+			const text = detail.description ?? detail.message ?? detail.msg;
+			if (text !== undefined) messages.push(String(text));
+		} else if (Array.isArray(data.detail)) {
 			for (const entry of data.detail as IDataObject[]) {
 				const where = Array.isArray(entry.loc) ? entry.loc.filter((part) => part !== 'body').join('.') : '';
 				messages.push(where ? `${where}: ${String(entry.msg)}` : String(entry.msg));
@@ -39,10 +43,10 @@ export const synthflowProfile: ProviderProfile = {
 	},
 	hint(status, { where, resource }) {
 		if (status === 401) {
-			return `Check the Synthflow API credential: the API key, and its Region (${where.split('/')[0]}): a key works only in the region its account lives in (Global, US or EU).`;
+			return `Check the Synthflow Phone Numbers API credential: the API key, and its Region (${where.split('/')[0]}): a key works only in the region its account lives in (Global, US or EU).`;
 		}
 		if (status === 403) {
-			return "Check the Synthflow API credential's Workspace ID: the key has no access to that workspace.";
+			return "Check the Synthflow Phone Numbers API credential's Workspace ID: the key has no access to that workspace.";
 		}
 		if (status === 404) {
 			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the number, the credential's Workspace ID and its Region.`;
@@ -61,7 +65,8 @@ export function synthflowBaseUrl(node: INode, data: IDataObject): string {
 	const origin = originOverride(node, data.baseUrl);
 	if (origin) return `${origin}/v2`;
 	const region = String(data.region || 'global');
-	const base = SYNTHFLOW_REGIONS[region];
+	// Own keys only: "__proto__" or "constructor" must not find something on Object.prototype.
+	const base = Object.prototype.hasOwnProperty.call(SYNTHFLOW_REGIONS, region) ? SYNTHFLOW_REGIONS[region] : undefined;
 	if (!base) {
 		throw new NodeOperationError(node, `The Synthflow credential's Region "${region}" is not one of Global, US or EU`);
 	}
@@ -72,13 +77,13 @@ export async function synthflowClient(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	policy: RetryPolicy,
 ): Promise<SynthflowConnection> {
-	const data = await ctx.getCredentials('synthflowApi');
+	const data = await ctx.getCredentials('synthflowPhoneNumbersApi');
 	const workspace = typeof data.workspaceId === 'string' ? data.workspaceId.trim() : '';
 	return {
 		client: new ApiClient(ctx, {
 			provider: synthflowProfile,
-			credentialType: 'synthflowApi',
-			credentialName: 'Synthflow API',
+			credentialType: 'synthflowPhoneNumbersApi',
+			credentialName: 'Synthflow Phone Numbers API',
 			baseUrl: synthflowBaseUrl(ctx.getNode(), data),
 			policy,
 			secrets: [data.apiKey].filter((v): v is string => typeof v === 'string'),
@@ -90,7 +95,7 @@ export async function synthflowClient(
 /** The workspace `get` and `getAll` need; the API has no way to find it. */
 export function requireWorkspace(node: INode, connection: SynthflowConnection, itemIndex: number): string {
 	if (!connection.workspaceId) {
-		throw new NodeOperationError(node, "Set the Workspace ID in the Synthflow API credential to read numbers", {
+		throw new NodeOperationError(node, "Set the Workspace ID in the Synthflow Phone Numbers API credential to read numbers", {
 			itemIndex,
 			description:
 				"Synthflow lists and reads numbers only within a workspace, and its API cannot look one up. Copy the workspace ID from Synthflow's dashboard (Settings → Workspace) into the credential's Workspace ID field.",

@@ -19,7 +19,7 @@ export async function numberPage(
 	itemIndex?: number,
 	limit = SYNTHFLOW_PAGE_SIZE,
 ): Promise<Page<IDataObject, number>> {
-	const answer = await client.request<NumberList>({
+	const answer = await client.requestObject<NumberList>({
 		method: 'GET',
 		path: '/numbers',
 		qs: { ...qs, workspace, limit, offset },
@@ -37,6 +37,7 @@ export async function listNumbers(
 	options: { qs?: IDataObject; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(
+		client,
 		async (offset, wanted) =>
 			await numberPage(
 				client,
@@ -46,14 +47,23 @@ export async function listNumbers(
 				options.itemIndex,
 				wanted === undefined ? SYNTHFLOW_PAGE_SIZE : Math.min(SYNTHFLOW_PAGE_SIZE, wanted),
 			),
-		{ limit: options.limit },
+		{ limit: options.limit, itemIndex: options.itemIndex },
 	);
 }
 
-/** `GET /numbers/{slug}`: flat, or wrapped in `response` (UNVERIFIED which): both are read. */
+/** Write-only fields: a provider that sends them back never gets them into an output. */
+const WRITE_ONLY = ['trunk_pwd', 'trunk_password', 'sip_auth_password'];
+
+/**
+ * `GET /numbers/{slug}`: flat, or wrapped in `response` (UNVERIFIED which): both are read. The
+ * trunk password is write-only: dropped if Synthflow ever returns it.
+ */
 export function unwrapNumber(answer: IDataObject): IDataObject {
 	const inner = answer?.response;
-	return inner && typeof inner === 'object' && !Array.isArray(inner) && 'phone_number' in (inner as IDataObject)
-		? (inner as IDataObject)
-		: answer;
+	const number =
+		inner && typeof inner === 'object' && !Array.isArray(inner) && 'phone_number' in (inner as IDataObject)
+			? { ...(inner as IDataObject) }
+			: { ...answer };
+	for (const key of WRITE_ONLY) delete number[key];
+	return number;
 }

@@ -9,7 +9,7 @@ import { InputValidator } from '../validation';
 export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): string {
 	const value = ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
 	const validator = new InputValidator(ctx.getNode(), itemIndex);
-	const text = validator.string(displayName, value).trim();
+	const text = validator.identifier(displayName, value).trim();
 	if (text === '') validator.fail(displayName, 'choose one from the list or enter its ID');
 	return text;
 }

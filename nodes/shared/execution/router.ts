@@ -21,5 +21,12 @@ export async function routeOperation<Client>(
 	}
 	const { policy, concurrency } = readRequestOptions(ctx);
 	const client = await makeClient(policy);
-	return [await runItems(ctx, async (itemIndex) => await execute.call(ctx, itemIndex, client), concurrency)];
+	return [
+		await runItems(
+			ctx,
+			async (itemIndex, run) => await execute.call(ctx, itemIndex, client, run),
+			concurrency,
+			operation === 'update' ? 'applied' : 'done',
+		),
+	];
 }

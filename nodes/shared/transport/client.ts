@@ -1,15 +1,18 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
+	type INode,
 	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { RequestPacer } from './pacer';
+import { RequestPacer, WaitTooLongError } from './pacer';
+import { SecretMasker } from './secrets';
 import type { ApiRequest, ApiResponse, ProviderProfile, RetryPolicy } from './types';
-import { backoffMs, throttleWaitMs, wait } from './waits';
+import { backoffMs, CancelledError, throttleWaitMs, wait } from './waits';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -20,8 +23,10 @@ export interface ApiClientOptions {
 	/** Base URL the paths hang under, e.g. https://api.close.com/api/v1 */
 	baseUrl: string;
 	policy: RetryPolicy;
-	/** Values that must never appear in an error (tokens, keys): masked if a provider echoes them. */
+	/** Values that must never appear in an error or output (tokens, keys): masked in every form. */
 	secrets?: string[];
+	/** The HTTP Basic pair n8n sends, so that its base64 blob is masked too. */
+	basicAuth?: { user: string; password: string };
 	/** Shared by every request of one node run; one is made if not given. */
 	pacer?: RequestPacer;
 	/**
@@ -54,6 +59,8 @@ const NETWORK_CODES = new Set([
 
 interface Failure {
 	status?: number;
+	/** Where a 3xx pointed (its host only). */
+	redirectHost?: string;
 	headers?: Record<string, string | string[] | undefined>;
 	body?: unknown;
 	code?: string;
@@ -69,11 +76,22 @@ interface Failure {
 export class ApiClient {
 	readonly pacer: RequestPacer;
 
+	readonly masker: SecretMasker;
+
 	constructor(
 		private readonly ctx: RequestContext,
 		readonly options: ApiClientOptions,
 	) {
 		this.pacer = options.pacer ?? new RequestPacer();
+		this.masker = new SecretMasker(options.secrets ?? [], options.basicAuth);
+	}
+
+	get node(): INode {
+		return this.ctx.getNode();
+	}
+
+	get providerName(): string {
+		return this.options.provider.displayName;
 	}
 
 	get origin(): string {
@@ -84,53 +102,110 @@ export class ApiClient {
 		return (await this.requestFull<T>(request)).body;
 	}
 
+	/**
+	 * A request whose answer must be a JSON object (a number, a page). A 2xx with anything else is
+	 * a clear error, not a crash further on; it is not sent again (it may have been carried out).
+	 */
+	async requestObject<T extends object = IDataObject>(request: ApiRequest): Promise<T> {
+		const body = await this.request<unknown>(request);
+		if (!isJsonObject(body)) this.failNotObject(request, body);
+		return body as T;
+	}
+
+	/** Whether an answer is a JSON object (what a write's caller needs to output it). */
+	static isObject(body: unknown): body is IDataObject {
+		return isJsonObject(body);
+	}
+
 	async requestFull<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
 		const { policy } = this.options;
 		const url = this.resolveUrl(request);
 		const idempotent = request.idempotent ?? request.method !== 'POST';
 		const signal = this.cancelSignal();
+		const masker = this.masker.with(request.writeOnly ?? []);
 		let waitedMs = 0;
 		let last: Failure | undefined;
 
 		for (let attempt = 1; attempt <= policy.maxTries; attempt++) {
-			await this.pacer.acquire(signal);
-			let failure: Failure;
 			try {
-				const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-					this.ctx,
+				waitedMs += await this.pacer.acquire(signal, policy.maxWaitMs - waitedMs);
+			} catch (error) {
+				if (error instanceof WaitTooLongError) {
+					// Held by another item's 429 or a spent window, past what this one may wait.
+					return this.fail(request, last ?? { status: 429, message: 'rate limit' }, masker, {
+						waitedMs,
+						gaveUpBecause: error.neededMs,
+					});
+				}
+				throw this.cancelled(request, error);
+			}
+			let failure: Failure;
+			const tryTimeout = new AbortController();
+			const trySignal = signal ? AbortSignal.any([signal, tryTimeout.signal]) : tryTimeout.signal;
+			let timedOut = false;
+			const deadline = wait(policy.timeoutMs, tryTimeout.signal).then(
+				() => {
+					timedOut = true;
+					tryTimeout.abort();
+				},
+				() => undefined,
+			);
+			try {
+				const sent = this.ctx.helpers.httpRequestWithAuthentication.call(
+					withCancelSignal(this.ctx, trySignal),
 					this.options.credentialType,
-					this.httpOptions(request, url),
-				)) as ApiResponse<T>;
-				this.pacer.release(response.headers);
-				if (response.statusCode >= 400) {
+					this.httpOptions(request, url, trySignal),
+				) as Promise<ApiResponse<T>>;
+				sent.catch(() => undefined); // if the deadline wins, its late failure is not unhandled
+				// The Timeout bounds the whole try, however slowly an answer trickles in.
+				const response = await Promise.race([
+					sent,
+					deadline.then(() => {
+						if (timedOut) throw new Error('timeout');
+						return sent;
+					}),
+				]);
+				this.pacer.release(response.headers, response.statusCode === 429);
+				if (response.statusCode >= 300) {
 					failure = {
 						status: response.statusCode,
 						headers: response.headers,
 						body: parseBody(response.body),
+						redirectHost: redirectHost(response.statusCode, response.headers, url),
 						message: `HTTP ${response.statusCode}`,
 					};
-				} else if (isMalformed(response.body, request.method)) {
-					failure = { status: response.statusCode, message: 'The answer was not valid JSON' };
-					if (!idempotent) return response; // it was carried out: never send it again
 				} else {
-					return response;
+					const body = parseBody(response.body);
+					if (request.method === 'GET' && typeof body === 'string' && body.trim() !== '') {
+						// A read whose answer did not parse (cut short, a proxy's page): read again.
+						failure = { status: response.statusCode, message: 'The answer was not valid JSON' };
+					} else {
+						// 2xx: carried out, whatever the body. Never sent again; callers check its shape.
+						return { ...response, body: masker.maskDeep(body as T) };
+					}
 				}
 			} catch (error) {
-				failure = toFailure(error);
-				this.pacer.release(failure.headers);
-				if (signal?.aborted || failure.code === 'ERR_CANCELED') {
-					throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled', {
-						itemIndex: request.itemIndex,
-					});
+				failure = toFailure(error, url);
+				this.pacer.release(failure.headers, failure.status === 429);
+				if (signal?.aborted) throw this.cancelled(request, error);
+				if (timedOut) {
+					failure = { code: 'ETIMEDOUT', message: `no complete answer within ${policy.timeoutMs / 1000} s` };
+				} else if (failure.status !== undefined && failure.status < 300) {
+					// n8n threw on a 2xx (OAuth 2 mode, a body it could not read): it was carried out.
+					return { statusCode: failure.status, headers: failure.headers ?? {}, body: masker.maskDeep(failure.body as T) };
 				}
+			} finally {
+				tryTimeout.abort();
+				await deadline;
 			}
 			last = failure;
 
 			let delay: number | undefined;
 			if (failure.status === 429) {
 				// Not carried out by the provider, so even a request that costs money may go again.
-				delay = throttleWaitMs(failure.headers, failure.body) ?? backoffMs(policy.baseDelayMs * 2, attempt);
-				this.pacer.block(delay);
+				const asked = throttleWaitMs(failure.headers, failure.body);
+				delay = asked ?? backoffMs(policy.baseDelayMs * 2, attempt);
+				this.pacer.throttled(delay);
 			} else if (
 				idempotent &&
 				(TRANSIENT_STATUS.has(failure.status ?? 0) ||
@@ -141,26 +216,51 @@ export class ApiClient {
 			}
 			if (delay === undefined || attempt === policy.maxTries) break;
 			if (waitedMs + delay > policy.maxWaitMs) {
-				return this.fail(request, failure, { waitedMs, gaveUpBecause: delay });
+				return this.fail(request, failure, masker, { waitedMs, gaveUpBecause: delay });
 			}
-			await wait(delay, signal);
+			try {
+				await wait(delay, signal);
+			} catch (error) {
+				throw this.cancelled(request, error);
+			}
 			waitedMs += delay;
 		}
-		return this.fail(request, last as Failure, { waitedMs });
+		return this.fail(request, last as Failure, masker, { waitedMs });
 	}
 
-	private httpOptions(request: ApiRequest, url: string): IHttpRequestOptions {
+	private cancelled(request: ApiRequest, error: unknown): NodeOperationError {
+		if (error instanceof CancelledError || this.cancelSignal()?.aborted) {
+			return new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled', { itemIndex: request.itemIndex });
+		}
+		return new NodeOperationError(this.ctx.getNode(), this.masker.bounded(String((error as Error)?.message ?? error)), {
+			itemIndex: request.itemIndex,
+		});
+	}
+
+	private httpOptions(request: ApiRequest, url: string, abortSignal: AbortSignal): IHttpRequestOptions {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url,
-			json: true,
+			json: request.form ? false : true,
 			returnFullResponse: true,
+			// n8n's own timeout is an idle timeout (a trickling answer never trips it): the whole try
+			// is bounded by `abortSignal` instead; this stays as a backstop.
 			timeout: this.options.policy.timeoutMs,
+			abortSignal,
+			// Never follow a redirect: n8n would send the credential (and the body) to its target.
+			disableFollowRedirect: true,
 			headers: { Accept: 'application/json' },
 			ignoreHttpStatusErrors: !this.options.oauth2,
 		};
 		if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
-		if (request.body !== undefined) options.body = request.body;
+		if (request.body !== undefined) {
+			if (request.form) {
+				options.body = new URLSearchParams(formFields(request.body)).toString();
+				options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+			} else {
+				options.body = request.body;
+			}
+		}
 		return options;
 	}
 
@@ -188,67 +288,132 @@ export class ApiClient {
 			: undefined;
 	}
 
+	private failNotObject(request: ApiRequest, body: unknown): never {
+		const { provider } = this.options;
+		const what = body === '' || body === undefined ? 'an empty body' : typeof body === 'string' ? 'a body that is not JSON' : `JSON ${describeJson(body)}`;
+		const where = this.where(request);
+		throw new NodeApiError(
+			this.ctx.getNode(),
+			{ message: `${provider.displayName} answered with ${what}`, httpCode: '' } as JsonObject,
+			{
+				message: `${provider.displayName} answered ${request.method} ${where} with ${what} where a JSON object was expected`,
+				description:
+					request.method === 'GET'
+						? 'Nothing was changed. The answer did not come from the provider\'s API as documented: check the credential\'s host, or try again later.'
+						: 'The provider accepted the request (2xx), so it was not sent again.',
+				itemIndex: request.itemIndex,
+			},
+		);
+	}
+
+	private where(request: ApiRequest): string {
+		const url = new URL(this.resolveUrl(request));
+		return `${url.host}${url.pathname}`;
+	}
+
 	private fail(
 		request: ApiRequest,
 		failure: Failure,
+		masker: SecretMasker,
 		info: { waitedMs: number; gaveUpBecause?: number },
 	): never {
 		const { provider, credentialName } = this.options;
 		const node = this.ctx.getNode();
-		const where = `${new URL(this.resolveUrl(request)).host}${new URL(this.resolveUrl(request)).pathname}`;
+		const where = this.where(request);
 		const status = failure.status;
-		const messages = failure.body !== undefined ? provider.errorMessages(failure.body) : [];
-		const providerText = this.mask(messages.join('; '));
+		const body = failure.body;
+		const messages =
+			typeof body === 'string' ? [body.trim()].filter(Boolean) : body && typeof body === 'object' ? provider.errorMessages(body) : [];
+		// Masked whole, then cut: a secret that straddles the cut must not show in part.
+		const providerText = masker.bounded(messages.slice(0, 20).join('; '));
+		const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 		let message: string;
 		let description: string | undefined;
-		if (status !== undefined && status < 400) {
+		if (status !== undefined && status < 300) {
 			message = `${provider.displayName} answered ${status} with a body that is not valid JSON`;
-			description = `Tried ${request.method} ${where} ${info.waitedMs ? `and waited ${(info.waitedMs / 1000).toFixed(1)} s between tries` : ''}. Raise Max Tries if this is passing.`;
+			description = `Tried ${request.method} ${where} ${this.options.policy.maxTries} times${info.waitedMs ? `, waiting ${seconds(info.waitedMs)} in all` : ''}. The answer did not come from the provider's API as documented: check the credential's host, or try again later.`;
+		} else if (status !== undefined && status >= 300 && status < 400) {
+			const target = failure.redirectHost ? ` to ${failure.redirectHost}` : '';
+			message = `${provider.displayName} answered ${status}, a redirect${target}: it was not followed`;
+			description = `${request.method} ${where} was redirected${target}. Redirects are never followed, so the credential and the request body stayed with ${provider.displayName}. Check the credential's host, region or space.`;
 		} else if (status === undefined) {
-			message = `${provider.displayName} could not be reached: ${this.mask(failure.message)}`;
-			description = `Tried ${request.method} ${where} and gave up after ${(info.waitedMs / 1000).toFixed(1)} s of waiting. Check the network, or raise the Max Tries / Timeout options.`;
+			message = `${provider.displayName} could not be reached: ${masker.bounded(failure.message)}`;
+			description = `Tried ${request.method} ${where} and gave up after ${seconds(info.waitedMs)} of waiting. Check the network, or raise the Max Tries / Timeout options.`;
 		} else if (status === 429) {
 			message = `${provider.displayName} rate limit reached${providerText ? `: ${providerText}` : ''}`;
 			description =
 				info.gaveUpBecause !== undefined
-					? `Waited ${(info.waitedMs / 1000).toFixed(1)} s in all; ${provider.displayName} asked for ${(info.gaveUpBecause / 1000).toFixed(1)} s more, past the Max Wait option. Raise Max Wait or Max Tries, lower Concurrency, or run fewer items at once.`
-					: `Waited ${(info.waitedMs / 1000).toFixed(1)} s over the tries allowed. Raise Max Tries or Max Wait, lower Concurrency, or run fewer items at once.`;
+					? `Waited ${seconds(info.waitedMs)} in all; ${provider.displayName} asked for ${seconds(info.gaveUpBecause)} more, past the Max Wait option. Raise Max Wait or Max Tries, lower Concurrency, or run fewer items at once.`
+					: `Waited ${seconds(info.waitedMs)} over the tries allowed. Raise Max Tries or Max Wait, lower Concurrency, or run fewer items at once.`;
 		} else {
 			message = providerText
 				? `${provider.displayName} error ${status}: ${providerText}`
-				: `${provider.displayName} answered ${status}${failure.message ? ` (${this.mask(failure.message)})` : ''}`;
+				: `${provider.displayName} answered ${status}`;
 			description = provider.hint(status, {
 				credentialName,
 				where,
 				resource: request.resource,
+				body: failure.body,
+				permission: request.permission,
 			});
+			if (TRANSIENT_STATUS.has(status) && info.gaveUpBecause !== undefined) {
+				description = `${description ? `${description} ` : ''}Gave up after ${seconds(info.waitedMs)}: the next back-off (${seconds(info.gaveUpBecause)}) was past the Max Wait option.`;
+			}
 		}
 		throw new NodeApiError(
 			node,
 			{ message, description: description ?? '', httpCode: status ? String(status) : '' } as JsonObject,
 			{
 				message,
-				description,
+				description: description ? masker.bounded(description, 1000) : description,
 				httpCode: status ? String(status) : undefined,
 				itemIndex: request.itemIndex,
 			},
 		);
 	}
-
-	private mask(text: string): string {
-		let masked = text;
-		for (const secret of this.options.secrets ?? []) {
-			if (secret && secret.length >= 4) masked = masked.split(secret).join('****');
-		}
-		return masked;
-	}
 }
 
-function isMalformed(body: unknown, method: string): boolean {
-	// n8n hands back the raw text when a JSON answer does not parse.
-	if (method === 'DELETE' && (body === '' || body === undefined)) return false;
-	return typeof body === 'string' && body.trim() !== '';
+/**
+ * The context as n8n's request helper sees it, with the signal of one try: n8n sets a request's
+ * abort signal from the context's execution signal, so the try's own deadline (and the execution's
+ * cancel, which `signal` includes) reaches the socket and a trickling answer is cut off.
+ */
+function withCancelSignal(ctx: RequestContext, signal: AbortSignal): RequestContext {
+	if (!('getExecutionCancelSignal' in ctx)) return ctx;
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+}
+
+function isJsonObject(body: unknown): body is IDataObject {
+	return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
+function describeJson(body: unknown): string {
+	if (body === null) return 'null';
+	if (Array.isArray(body)) return 'a list';
+	return `a ${typeof body}`;
+}
+
+/** Form fields for a form-encoded body (Twilio): booleans and numbers as text, lists repeated. */
+function formFields(body: IDataObject): Array<[string, string]> {
+	const fields: Array<[string, string]> = [];
+	for (const [key, value] of Object.entries(body)) {
+		if (value === undefined) continue;
+		for (const entry of Array.isArray(value) ? value : [value]) fields.push([key, entry === null ? '' : String(entry)]);
+	}
+	return fields;
+}
+
+function redirectHost(status: number, headers: Record<string, string | string[] | undefined> | undefined, base: string): string | undefined {
+	if (status < 300 || status >= 400 || !headers) return undefined;
+	const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === 'location')?.[1];
+	const location = Array.isArray(entry) ? entry[0] : entry;
+	if (!location) return undefined;
+	try {
+		return new URL(location, base).host.slice(0, 100);
+	} catch {
+		return undefined;
+	}
 }
 
 function isNetworkFailure(failure: Failure): boolean {
@@ -272,7 +437,7 @@ function parseBody(data: unknown): unknown {
 }
 
 /** What went wrong, out of whatever n8n threw (a NodeApiError around an AxiosError, or the AxiosError). */
-function toFailure(error: unknown): Failure {
+function toFailure(error: unknown, url: string): Failure {
 	const outer = error as {
 		cause?: unknown;
 		errorResponse?: unknown;
@@ -298,6 +463,7 @@ function toFailure(error: unknown): Failure {
 		(outer.httpCode && /^\d{3}$/.test(outer.httpCode) ? Number(outer.httpCode) : undefined);
 	const message = inner.message ?? outer.message ?? 'Unknown error';
 	return {
+		redirectHost: status !== undefined ? redirectHost(status, response?.headers, url) : undefined,
 		// n8n answers a 401 it could not fix by refreshing an OAuth token with "needs to be
 		// reconnected" and no status: it is still the provider's 401.
 		status: status ?? (/needs to be reconnected/i.test(message) ? 401 : undefined),

@@ -2,191 +2,163 @@ import { CancelledError, rateLimitState, wait } from './waits';
 
 type Headers = Record<string, string | string[] | undefined>;
 
-/** How much sooner than the measured dead time the first request of a window arrives, at least. */
-const LEAD_MARGIN_MS = 20;
-/** Windows measured before any request is sent ahead of a window's end. */
-const LEAD_MIN_SAMPLES = 3;
-const LEAD_SAMPLES = 8;
-/** A request's way to the provider takes tens of ms; a larger measure is something else. */
-const LEAD_MAX_MS = 250;
+/** After a 429 the rate drops to this share of what got through in the last second… */
+const DECREASE = 0.9;
+/** …and grows back by this many requests per second, every second without a 429. */
+const INCREASE = 0.2;
 
-interface Window {
-	/** When the provider's window ends: the earliest of (arrival + reported reset) over its answers. */
-	endsAt: number;
-	/** Its end has passed; no answer has told the next window's yet. */
-	over?: boolean;
-	/** Set when this window was opened by our own held-back requests: how early the first went. */
-	leadMs?: number;
+/** A request would have to wait `neededMs`, more than its Max Wait has left. */
+export class WaitTooLongError extends Error {
+	constructor(readonly neededMs: number) {
+		super(`would wait ${neededMs} ms`);
+	}
+}
+
+/** Milliseconds on a clock that never jumps (the wall clock may be set back while we wait). */
+function now(): number {
+	return performance.now();
 }
 
 /**
- * Paces the requests of one node run (all its items share one credential) by what the provider
- * reports. It lives as long as one execution of one node: nothing is shared between runs or
- * credentials.
- * - Until the provider has answered once, and again after a 429, one request goes alone: its answer
- *   says how many the window allows, so a limit below the node's concurrency costs no 429.
- * - When Close's `RateLimit` header says the window is spent, the next request waits for its reset
- *   instead of provoking a 429; a new window allows the `limit` last reported.
- * - After a 429 nobody sends until the provider's wait is over.
+ * Paces the requests of one node run on one credential. It lives as long as one execution of one
+ * node: nothing is shared between runs or credentials, so several runs (other workflows, other
+ * queue-mode workers) on one key meet only at the provider, and each adapts to what it is told.
  *
- * A provider counts a request when it arrives, not when n8n sends it, so requests sent at the reset
- * leave the way there (n8n's own work, the network) unused at every window: about 65 ms a second
- * with 50 ms of latency. The pacer measures that dead time in the provider's own terms (two
- * windows' reported ends, one window length apart) and sends the first request of the next window
- * that much earlier, less a margin: only with sub-second resets (whole seconds are too coarse to
- * measure with), one request a window, and never again in the run after a 429.
+ * The whole model:
+ * 1. **Header budget** (Close's `RateLimit`, Telnyx's `x-ratelimit-*`): when an answer says the
+ *    window has `remaining` requests left, no more than that (less those still in flight) are
+ *    sent before its `reset`. A window that ends refills to the reported `limit`.
+ * 2. **Adaptive rate** (every provider, header or not): unlimited until the first 429. A 429 holds
+ *    every request for the provider's wait and sets the rate just below what actually got through
+ *    in the last second (at least 1/s); each answer that is not a 429 then raises it a little
+ *    (additive increase, multiplicative decrease). This is what keeps sliding windows, token
+ *    buckets, providers without headers and keys shared with other clients from a 429 storm.
+ * 3. **One at a time** until an answer comes, at the start of a run and after every 429: that
+ *    answer reports the budget, so a limit below the node's concurrency costs no 429.
+ *
+ * Every wait counts against the caller's Max Wait: `acquire` refuses with WaitTooLongError, at
+ * once, a wait longer than what is left.
  */
 export class RequestPacer {
-	private blockedUntil = 0;
+	private holdUntil = 0;
 
-	/** One request at a time until an answer comes: at the start, and after a 429. */
 	private scouting = true;
-
-	/** Requests the current window still allows, counting those sent since it was reported. */
-	private budget: number | undefined;
-
-	/** Requests a window allows, as last reported. */
-	private limit: number | undefined;
-
-	private window: Window | undefined;
-
-	private previousEndsAt: number | undefined;
 
 	private inFlight = 0;
 
+	/** Requests the current header window still allows; undefined when no header said. */
+	private budget: number | undefined;
+
+	private limit: number | undefined;
+
+	private windowEndsAt: number | undefined;
+
+	/** Requests per second after a 429; undefined: not limited. */
+	private rate: number | undefined;
+
+	private lastSentAt = -Infinity;
+
+	/** When answers other than 429 came, over the last second: what got through. */
+	private recentAnswers: number[] = [];
+
 	private answerWaiters = new Set<() => void>();
 
-	/** The current window was spent while requests waited for its end. */
-	private heldBack = false;
-
-	/** How early the first request after the current window went, if one went early. */
-	private sentAheadMs: number | undefined;
-
-	/** Window length in ms: the largest reset seen, in whole seconds. */
-	private windowMs = 1000;
-
-	private fineResets = false;
-
-	private leadAllowed = true;
-
-	/** Dead time between windows, measured as if every request had waited for the reset. */
-	private deadTimes: number[] = [];
-
-	/** How early the first request of the next window may be sent, in ms (0: at the reset). */
-	private get leadMs(): number {
-		if (!this.leadAllowed || !this.fineResets || this.deadTimes.length < LEAD_MIN_SAMPLES) return 0;
-		const lead = Math.min(...this.deadTimes) - LEAD_MARGIN_MS;
-		return Math.max(0, Math.min(lead, LEAD_MAX_MS, this.windowMs / 4));
-	}
-
-	async acquire(signal?: AbortSignal): Promise<void> {
+	/** Waits for a slot; resolves with how long it waited, in ms. */
+	async acquire(signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
+		const started = now();
 		for (;;) {
-			const now = Date.now();
-			if (this.blockedUntil > now) {
-				await wait(this.blockedUntil - now, signal);
+			if (signal?.aborted) throw new CancelledError();
+			const at = now();
+			const left = maxWaitMs - (at - started);
+			if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) {
+				this.windowEndsAt = undefined;
+				this.budget = this.limit;
+			}
+			const readyAt = Math.max(
+				this.holdUntil,
+				this.rate === undefined ? 0 : this.lastSentAt + 1000 / this.rate,
+				this.budget !== undefined && this.budget <= 0 && this.windowEndsAt !== undefined ? this.windowEndsAt : 0,
+			);
+			if (readyAt > at) {
+				if (readyAt - at > left) throw new WaitTooLongError(Math.ceil(readyAt - at));
+				await wait(readyAt - at, signal);
 				continue;
 			}
-			if (this.scouting && this.inFlight > 0) {
-				await this.nextAnswer(signal);
+			const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
+			if ((this.scouting || spentWithoutEnd) && this.inFlight > 0) {
+				// The answer in flight will say what the provider allows (or when its window ends).
+				await this.nextAnswer(signal, left);
 				continue;
-			}
-			const window = this.window;
-			if (window && !window.over && window.endsAt <= now) {
-				window.over = true;
-				// A new window: what the provider allows, less the request that went ahead into it.
-				this.budget =
-					this.limit === undefined ? undefined : this.limit - (this.sentAheadMs === undefined ? 0 : 1);
-			}
-			if (this.budget !== undefined && this.budget <= 0) {
-				if (window?.over) {
-					// Spent before any answer told when this window ends: that answer will.
-					if (this.inFlight > 0) {
-						await this.nextAnswer(signal);
-						continue;
-					}
-				} else if (window) {
-					this.heldBack = true;
-					const lead = this.sentAheadMs === undefined ? this.leadMs : 0;
-					if (lead > 0 && now >= window.endsAt - lead) {
-						// One request only: if the measure was wrong, one 429 says so, not ten.
-						this.sentAheadMs = window.endsAt - now;
-						this.inFlight++;
-						return;
-					}
-					await wait(window.endsAt - lead - now, signal);
-					continue;
-				}
 			}
 			if (this.budget !== undefined) this.budget--;
 			this.inFlight++;
-			return;
+			this.lastSentAt = at;
+			return Math.round(at - started);
 		}
 	}
 
-	/** After an answer (or a failure without one): reads `RateLimit` if the provider sent it. */
-	release(headers?: Headers): void {
+	/** After an answer (or a failure without one) to a request that `acquire` let go. */
+	release(headers?: Headers, throttled = false): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
-		if (Date.now() >= this.blockedUntil) this.scouting = false;
+		if (!throttled) {
+			const at = now();
+			this.recentAnswers.push(at);
+			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
+			if (at >= this.holdUntil) this.scouting = false;
+			if (this.rate !== undefined) this.rate += INCREASE / this.rate;
+			if (this.rate !== undefined && this.rate > 1000) this.rate = undefined;
+		}
 		this.track(headers);
 		for (const wake of [...this.answerWaiters]) wake();
 	}
 
-	/** After a 429: hold every request of this run until the provider's wait is over. */
-	block(ms: number): void {
-		this.blockedUntil = Math.max(this.blockedUntil, Date.now() + ms);
+	/** After a 429: hold every request of this run for `ms`, and halve the rate. */
+	throttled(ms: number): void {
+		const at = now();
+		this.holdUntil = Math.max(this.holdUntil, at + ms);
 		this.scouting = true;
-		this.leadAllowed = false; // whatever the cause, no request goes ahead of a reset again
+		// What got through in the last second is what the provider sustains: go a little below it.
+		// A lone request's 429 says nothing about a rate (another client spent the budget).
+		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
+		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, gotThrough));
 	}
 
 	private track(headers?: Headers): void {
 		const state = rateLimitState(headers);
 		if (state?.remaining === undefined || state.resetMs === undefined) return;
 		if (state.limit !== undefined) this.limit = state.limit;
-		if (state.resetMs % 1000 !== 0) this.fineResets = true;
-		this.windowMs = Math.max(this.windowMs, Math.ceil(state.resetMs / 1000) * 1000);
-		// Never early, whenever the provider counted the request; the earliest answer is the closest.
-		const endsAt = Date.now() + state.resetMs;
-		// Requests still in flight were sent after this answer's count was taken: reserve them.
+		const endsAt = now() + state.resetMs;
+		// Requests still in flight were sent after this answer was counted: reserve them.
 		const budget = state.remaining - this.inFlight;
-		const current = this.window;
-		if (!current || endsAt > current.endsAt + 100) {
-			this.openWindow(endsAt);
+		if (this.windowEndsAt === undefined || endsAt > this.windowEndsAt + 100) {
+			this.windowEndsAt = endsAt;
 			this.budget = budget;
-		} else if (endsAt >= current.endsAt - 100) {
-			current.endsAt = Math.min(current.endsAt, endsAt);
-			this.budget = this.budget === undefined ? budget : Math.min(this.budget, budget);
+		} else {
+			this.windowEndsAt = Math.min(this.windowEndsAt, endsAt);
+			this.budget = Math.min(this.budget ?? budget, budget);
 		}
-		// else: a late answer from a window already over; it says nothing about this one.
 	}
 
-	private openWindow(endsAt: number): void {
-		const ended = this.window;
-		if (ended?.leadMs !== undefined && this.previousEndsAt !== undefined) {
-			// The window that just ended was opened by our held-back requests: its start minus the
-			// end before it is the dead time left, plus the lead its first request went with.
-			this.deadTimes.push(ended.endsAt - this.windowMs - this.previousEndsAt + ended.leadMs);
-			if (this.deadTimes.length > LEAD_SAMPLES) this.deadTimes.shift();
-		}
-		this.previousEndsAt = ended?.endsAt;
-		this.window = { endsAt, leadMs: this.heldBack ? (this.sentAheadMs ?? 0) : undefined };
-		this.heldBack = false;
-		this.sentAheadMs = undefined;
-	}
-
-	/** Resolves at the next answer to any request of this run; ends at once on cancel. */
-	private nextAnswer(signal?: AbortSignal): Promise<void> {
-		if (signal?.aborted) return Promise.reject(new CancelledError());
-		return new Promise((resolve, reject) => {
-			const done = (error?: Error) => {
-				this.answerWaiters.delete(wake);
-				signal?.removeEventListener('abort', onAbort);
-				if (error) reject(error);
-				else resolve();
-			};
-			const wake = () => done();
-			const onAbort = () => done(new CancelledError());
+	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */
+	private async nextAnswer(signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
+		let wake: () => void = () => undefined;
+		const answered = new Promise<boolean>((resolve) => {
+			wake = () => resolve(false);
 			this.answerWaiters.add(wake);
-			signal?.addEventListener('abort', onAbort, { once: true });
 		});
+		const over = new AbortController();
+		const timedOut = wait(Math.min(Math.max(0, maxWaitMs), 2 ** 31 - 1), AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).then(
+			() => true,
+			(error: unknown) => {
+				if (signal?.aborted) throw error;
+				return false; // ended by `over`: the answer came first
+			},
+		);
+		try {
+			if (await Promise.race([answered, timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs));
+		} finally {
+			this.answerWaiters.delete(wake);
+			over.abort();
+		}
 	}
 }

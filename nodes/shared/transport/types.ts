@@ -4,19 +4,23 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 export interface ProviderProfile {
 	/** "Close", "SignalWire", "Synthflow": used in messages. */
 	displayName: string;
-	/** The provider's own error text(s) out of an error body. */
+	/** The provider's own error text(s) out of an error body (a parsed JSON value; text bodies are used as they are). */
 	errorMessages(body: unknown): string[];
 	/** What to check for a 401/403/404; `context` says which credential and what was asked for. */
 	hint(status: number, context: HintContext): string | undefined;
 }
 
 export interface HintContext {
-	/** Display name of the credential in use, e.g. "Close API". */
+	/** Display name of the credential in use, e.g. "Close Phone Numbers API". */
 	credentialName: string;
 	/** Where the request went (host and path, never a query with secrets in it). */
 	where: string;
 	/** What the request was after, e.g. "phone number phon_123". */
 	resource?: string;
+	/** The provider's error body, for hints that depend on its error code. */
+	body?: unknown;
+	/** What the request needs beyond the basics, e.g. "the Voice scope": named by 401/403 hints. */
+	permission?: string;
 }
 
 export interface RetryPolicy {
@@ -48,6 +52,12 @@ export interface ApiRequest {
 	 * 429, which the provider did not carry out.
 	 */
 	idempotent?: boolean;
+	/** What the request needs beyond the basics (a token scope), for the hint of a 401/403. */
+	permission?: string;
+	/** Write-only values sent in this request (a trunk password): masked in its errors and answer. */
+	writeOnly?: string[];
+	/** Send `body` form-encoded (Twilio) instead of as JSON. */
+	form?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {

@@ -11,13 +11,28 @@ function header(headers: Headers | undefined, name: string): string | undefined 
 	return undefined;
 }
 
-/** `Retry-After` as seconds or an HTTP date, in ms. */
+/** Longer than this is not a wait a provider means: such a signal is ignored (back-off applies). */
+export const ABSURD_WAIT_MS = 24 * 3600 * 1000;
+
+/** Seconds (fractions allowed) as ms; negative, absurd or unparsable values give undefined. */
+function secondsMs(raw: unknown): number | undefined {
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+	const ms = Math.ceil(Number(text) * 1000);
+	return ms <= ABSURD_WAIT_MS ? ms : undefined;
+}
+
+/** `Retry-After` as seconds or an HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`), in ms. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
 	const value = header(headers, 'retry-after')?.trim();
 	if (!value) return undefined;
-	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+	if (/^[\d.]+$/.test(value)) return secondsMs(value);
+	// Only a real HTTP date: Date.parse also takes "-5" or "2" as years.
+	if (!/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return undefined;
 	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	if (Number.isNaN(date)) return undefined;
+	const ms = Math.max(0, date - now);
+	return ms <= ABSURD_WAIT_MS ? ms : undefined;
 }
 
 export interface RateLimitState {
@@ -28,27 +43,37 @@ export interface RateLimitState {
 }
 
 /**
- * Close's `RateLimit: limit=100, remaining=99, reset=1` (reset in seconds; fractions are honoured
- * when sent), and the IETF draft's separate `RateLimit-Remaining` / `RateLimit-Reset` headers.
+ * Close's `RateLimit: limit=100, remaining=99, reset=1` (reset in seconds: Close's own client reads
+ * whole seconds, fractions are honoured when sent, UNVERIFIED which real Close sends), the IETF
+ * draft's separate `RateLimit-*` headers and Telnyx's `x-ratelimit-*`. Values that are negative,
+ * absurd or not numbers are ignored; without both `remaining` and `reset` nothing is reported.
  */
 export function rateLimitState(headers: Headers | undefined): RateLimitState | undefined {
+	const state = parseRateLimit(headers);
+	return state.remaining === undefined || state.resetMs === undefined ? undefined : state;
+}
+
+function parseRateLimit(headers: Headers | undefined): RateLimitState {
 	const combined = header(headers, 'ratelimit');
 	const state: RateLimitState = {};
+	const count = (raw: string | undefined) => (raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined);
+	const take = (key: string, raw: string | undefined) => {
+		if (key === 'limit') state.limit = count(raw) ?? state.limit;
+		if (key === 'remaining') state.remaining = count(raw) ?? state.remaining;
+		if (key === 'reset') state.resetMs = secondsMs(raw) ?? state.resetMs;
+	};
 	if (combined) {
 		for (const part of combined.split(/[,;]/)) {
 			const [key, raw] = part.split('=').map((s) => s.trim().toLowerCase());
-			const value = Number(raw);
-			if (raw === undefined || Number.isNaN(value)) continue;
-			if (key === 'limit') state.limit = value;
-			if (key === 'remaining') state.remaining = value;
-			if (key === 'reset') state.resetMs = Math.ceil(value * 1000);
+			take(key, raw);
 		}
 	}
-	const remaining = header(headers, 'ratelimit-remaining');
-	const reset = header(headers, 'ratelimit-reset');
-	if (remaining !== undefined && !Number.isNaN(Number(remaining))) state.remaining = Number(remaining);
-	if (reset !== undefined && !Number.isNaN(Number(reset))) state.resetMs = Math.ceil(Number(reset) * 1000);
-	return state.remaining === undefined && state.resetMs === undefined ? undefined : state;
+	// The IETF draft's separate headers, and Telnyx's x-ratelimit-* (reset in seconds).
+	for (const prefix of ['ratelimit-', 'x-ratelimit-']) {
+		for (const key of ['limit', 'remaining', 'reset']) take(key, header(headers, `${prefix}${key}`));
+	}
+	if (state.limit === 0) state.limit = undefined;
+	return state;
 }
 
 /** Close's legacy 429 body: `{"error": {"rate_reset": 1.5}}` (seconds). */
@@ -57,15 +82,14 @@ export function legacyRateResetMs(body: unknown): number | undefined {
 	const error = (body as { error?: unknown }).error;
 	const reset =
 		error && typeof error === 'object' ? (error as { rate_reset?: unknown }).rate_reset : undefined;
-	const value = Number(reset);
-	return reset === undefined || Number.isNaN(value) ? undefined : Math.ceil(value * 1000);
+	return secondsMs(reset);
 }
 
 /** The longest wait any of the provider's signals asks for after a 429, if any. */
 export function throttleWaitMs(headers: Headers | undefined, body: unknown): number | undefined {
 	const waits = [
 		retryAfterMs(headers),
-		rateLimitState(headers)?.resetMs,
+		parseRateLimit(headers).resetMs,
 		legacyRateResetMs(body),
 	].filter((ms): ms is number => ms !== undefined);
 	return waits.length ? Math.max(...waits) : undefined;

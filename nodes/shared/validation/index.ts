@@ -25,6 +25,17 @@ export class InputValidator {
 		return this.fail(field, `expected text, got ${describeType(value)}`);
 	}
 
+	/**
+	 * An ID or number that may come from an expression as a JSON number: only a whole number is
+	 * taken (3378299058.05 would otherwise lose its dot and name another record).
+	 */
+	identifier(field: string, value: unknown): string {
+		if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+			this.fail(field, `${value} is not a whole number: give the ID or number as text`);
+		}
+		return this.string(field, value);
+	}
+
 	boolean(field: string, value: unknown): boolean {
 		if (typeof value === 'boolean') return value;
 		if (value === 'true' || value === 'false') return value === 'true';

@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			`"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`,
 		);
 	}
-	return await client.request<IDataObject>({
+	return await client.requestObject<IDataObject>({
 		method: 'GET',
 		path: `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`,
 		itemIndex,

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorValue, updateFields } from '../../../shared/execution/parameters';
+import type { ItemRun } from '../../../shared/execution/runItems';
+import { writeAndRead } from '../../../shared/execution/writes';
 import { pathSegment } from '../../../shared/transport/paths';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
@@ -56,7 +58,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: '+16502221111',
 				description:
-					'Number to forward calls to, in E.164 format. Leave empty to remove the forwarding number.',
+					'Number to forward calls to, in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
 			},
 			{
 				displayName: 'Forward To Enabled',
@@ -127,9 +129,16 @@ export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDa
 				body.label = check.string('Label', value);
 				break;
 			case 'forwardTo': {
-				// Close allows null here: an empty value removes the forwarding number.
+				// Close's update schema types forward_to as a string: null is refused, and so is ''.
 				const text = value === null ? '' : check.string('Forward To', value).trim();
-				body.forward_to = text === '' ? null : check.e164('Forward To', text);
+				if (text === '') {
+					check.fail(
+						'Forward To',
+						'empty',
+						'Close needs a number here (E.164, e.g. +16502221111). To stop forwarding, remove Forward To and add Forward To Enabled, turned off.',
+					);
+				}
+				body.forward_to = check.e164('Forward To', text);
 				break;
 			}
 			case 'forwardToEnabled':
@@ -166,7 +175,28 @@ export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDa
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
+/** Replace mode with an empty list would leave a ring group without members: refused. */
+function refuseEmptyLists(body: IDataObject, check: InputValidator): void {
+	for (const [key, field] of [
+		['participants', 'Participant Names or IDs'],
+		['phone_numbers', 'Phone Number Names or IDs'],
+	] as const) {
+		if (Array.isArray(body[key]) && (body[key] as unknown[]).length === 0) {
+			check.fail(
+				field,
+				'empty: nothing was changed',
+				`An empty list would remove every member of the number. Choose the members it should have, or set Apply Participants and Phone Numbers As to "Remove From the Lists" to take some away; remove ${field} from Update Fields to leave the list as it is.`,
+			);
+		}
+	}
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ApiClient,
+	run: ItemRun,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const check = new InputValidator(node, itemIndex);
 	const id = locatorValue(this, 'phoneNumberId', itemIndex, 'Phone Number');
@@ -177,13 +207,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const mode = check.oneOf('Apply Participants and Phone Numbers As', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
 	const path = `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`;
 	const resource = `phone number ${id}`;
-	if (mode !== 'replace' && ('participants' in body || 'phone_numbers' in body)) {
-		const current = await client.request<IDataObject>({ method: 'GET', path, itemIndex, resource });
+	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
+	const write = async () =>
+		await writeAndRead(client, { method: 'PUT', path, body, itemIndex, resource }, read);
+	if (mode === 'replace' || !('participants' in body || 'phone_numbers' in body)) {
+		refuseEmptyLists(body, check);
+		return await write();
+	}
+	// Read, change, write: items on the same number take turns, so none loses another's change.
+	return await run.exclusive(path, async () => {
+		const current = await read();
 		applyMembership(body, current, mode);
 		// Adding members already there or removing absent ones changes nothing: no write.
 		if (Object.keys(body).length === 0) return current;
-	}
-	return await client.request<IDataObject>({ method: 'PUT', path, body, itemIndex, resource });
+		return await write();
+	});
 }
 
 /** Turns the entries to add or remove into the whole lists Close takes; drops lists that stay the same. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ApiClient } from '../../../shared/transport/client';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { phoneNumberPath } from './update.operation';
+import { phoneNumberPath } from '../../transport';
 
 export const description: INodeProperties[] = [
 	{ ...phoneNumberLocator, displayOptions: { show: { resource: ['phoneNumber'], operation: ['get'] } } },
@@ -10,5 +10,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
 	const { id, path } = phoneNumberPath(this, itemIndex);
-	return await client.request<IDataObject>({ method: 'GET', path, itemIndex, resource: `phone number ${id}` });
+	return await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource: `phone number ${id}` });
 }

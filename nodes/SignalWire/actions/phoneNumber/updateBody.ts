@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { InputValidator } from '../../../shared/validation';
 import { CALL_HANDLER_OPTIONS, MESSAGE_HANDLER_OPTIONS } from '../../descriptions/updateFields';
 
-type Check = 'text' | 'url' | 'method' | 'uuid' | 'callHandler' | 'messageHandler' | 'receiveMode';
+type Check = 'text' | 'url' | 'method' | 'uuid' | 'callHandler' | 'messageHandler' | 'receiveMode' | 'flowVersion';
 
 /** Each `updateFields` key: its API field, display name and the check it gets before the request. */
 export const SIGNALWIRE_FIELDS: Record<string, { api: string; label: string; check: Check }> = {
@@ -17,7 +17,11 @@ export const SIGNALWIRE_FIELDS: Record<string, { api: string; label: string; che
 	callStatusCallbackUrl: { api: 'call_status_callback_url', label: 'Call Status Callback URL', check: 'url' },
 	callStatusCallbackMethod: { api: 'call_status_callback_method', label: 'Call Status Callback Method', check: 'method' },
 	callLamlApplicationId: { api: 'call_laml_application_id', label: 'Call LaML Application Name or ID', check: 'text' },
+	callAiAgentId: { api: 'call_ai_agent_id', label: 'Call AI Agent Name or ID', check: 'text' },
 	callDialogflowAgentId: { api: 'call_dialogflow_agent_id', label: 'Call Dialogflow Agent Name or ID', check: 'text' },
+	callFlowId: { api: 'call_flow_id', label: 'Call Flow ID', check: 'text' },
+	callFlowVersion: { api: 'call_flow_version', label: 'Call Flow Version', check: 'flowVersion' },
+	callRelayContext: { api: 'call_relay_context', label: 'Call Relay Context', check: 'text' },
 	callRelayTopic: { api: 'call_relay_topic', label: 'Call Relay Topic', check: 'text' },
 	callRelayTopicStatusCallbackUrl: {
 		api: 'call_relay_topic_status_callback_url',
@@ -36,6 +40,7 @@ export const SIGNALWIRE_FIELDS: Record<string, { api: string; label: string; che
 	messageFallbackUrl: { api: 'message_fallback_url', label: 'Message Fallback URL', check: 'url' },
 	messageFallbackMethod: { api: 'message_fallback_method', label: 'Message Fallback Method', check: 'method' },
 	messageLamlApplicationId: { api: 'message_laml_application_id', label: 'Message LaML Application Name or ID', check: 'text' },
+	messageRelayContext: { api: 'message_relay_context', label: 'Message Relay Context', check: 'text' },
 	messageRelayTopic: { api: 'message_relay_topic', label: 'Message Relay Topic', check: 'text' },
 	messageRelayApplication: { api: 'message_relay_application', label: 'Message Relay Application Name or ID', check: 'text' },
 };
@@ -52,6 +57,9 @@ export const CALL_HANDLER_NEEDS: Record<string, string> = {
 	relay_sip_endpoint: 'callSipEndpointId',
 	relay_verto_endpoint: 'callVertoResource',
 	video_room: 'callVideoRoomId',
+	relay_context: 'callRelayContext',
+	ai_agent: 'callAiAgentId',
+	call_flow: 'callFlowId',
 };
 
 export const MESSAGE_HANDLER_NEEDS: Record<string, string> = {
@@ -59,6 +67,7 @@ export const MESSAGE_HANDLER_NEEDS: Record<string, string> = {
 	laml_application: 'messageLamlApplicationId',
 	relay_topic: 'messageRelayTopic',
 	relay_application: 'messageRelayApplication',
+	relay_context: 'messageRelayContext',
 };
 
 const CALL_HANDLERS = CALL_HANDLER_OPTIONS.map((o) => o.value as string);
@@ -94,24 +103,35 @@ export function signalWireUpdateBody(fields: IDataObject, check: InputValidator)
 			case 'receiveMode':
 				body[field.api] = check.oneOf(label, value, ['voice', 'fax']);
 				break;
+			case 'flowVersion':
+				body[field.api] = check.oneOf(label, value, ['current_deployed', 'working_copy']);
+				break;
 		}
 	}
-	requireHandlerField(fields, 'callHandler', CALL_HANDLER_NEEDS, check);
-	requireHandlerField(fields, 'messageHandler', MESSAGE_HANDLER_NEEDS, check);
+	requireHandlerField(fields, 'callHandler', CALL_HANDLER_NEEDS, CALL_HANDLER_OPTIONS, check);
+	requireHandlerField(fields, 'messageHandler', MESSAGE_HANDLER_NEEDS, MESSAGE_HANDLER_OPTIONS, check);
 	return body;
 }
 
-function requireHandlerField(fields: IDataObject, handlerKey: string, needs: Record<string, string>, check: InputValidator) {
+function requireHandlerField(
+	fields: IDataObject,
+	handlerKey: string,
+	needs: Record<string, string>,
+	options: Array<{ name: string; value: unknown }>,
+	check: InputValidator,
+) {
 	const handler = fields[handlerKey];
 	if (typeof handler !== 'string') return;
 	const needed = needs[handler];
 	const value = needed ? fields[needed] : undefined;
 	if (needed && (value === undefined || value === null || String(value).trim() === '')) {
+		// The handler as the user picked it in the editor ("LaML Application"), not its API value.
+		const picked = options.find((o) => o.value === handler)?.name ?? handler;
 		const handlerLabel = SIGNALWIRE_FIELDS[handlerKey].label;
 		check.fail(
 			SIGNALWIRE_FIELDS[needed].label,
-			`needed when ${handlerLabel} is "${handler}"`,
-			`Add ${SIGNALWIRE_FIELDS[needed].label} to Update Fields in the same update: the ${handler} handler routes to it.`,
+			`needed when ${handlerLabel} is "${picked}"`,
+			`Add ${SIGNALWIRE_FIELDS[needed].label} to Update Fields in the same update: the ${picked} handler routes to it.`,
 		);
 	}
 }

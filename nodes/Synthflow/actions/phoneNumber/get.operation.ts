@@ -15,7 +15,7 @@ export async function execute(
 ): Promise<IDataObject> {
 	const { slug, path } = numberPath(this, itemIndex);
 	const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
-	const answer = await connection.client.request<IDataObject>({
+	const answer = await connection.client.requestObject<IDataObject>({
 		method: 'GET',
 		path,
 		qs: { workspace },

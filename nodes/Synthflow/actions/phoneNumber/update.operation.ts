@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateFields } from '../../../shared/execution/parameters';
+import { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
 import { numberPath, type SynthflowConnection } from '../../transport';
@@ -126,9 +127,13 @@ export function synthflowUpdateBody(fields: IDataObject, check: InputValidator):
 				break;
 			}
 			case 'sipTermUri': {
+				// Synthflow's guides have users enter a bare SIP domain (sip.telnyx.com); URIs work too.
 				const text = check.string('SIP Termination URI', value).trim();
-				if (text !== '' && !SIP_URI.test(text)) {
-					check.fail('SIP Termination URI', `"${text.slice(0, 60)}" is not a SIP URI (sip:… or sips:…)`);
+				if (text !== '' && !SIP_URI.test(text) && !HOST_PORT.test(text)) {
+					check.fail(
+						'SIP Termination URI',
+						`"${text.slice(0, 60)}" is not a SIP domain (sip.example.com[:port]) or a SIP URI (sip:… or sips:…)`,
+					);
 				}
 				// Sent under its own name, not the `termination_uri` alias.
 				body.sip_term_uri = text;
@@ -172,32 +177,36 @@ export async function execute(
 	const check = new InputValidator(node, itemIndex);
 	const { slug, path } = numberPath(this, itemIndex);
 	const body = synthflowUpdateBody(updateFields(this, itemIndex), check);
-	const answer = await connection.client.request<IDataObject>({
+	const writeOnly = typeof body.trunk_pwd === 'string' ? [body.trunk_pwd] : [];
+	const answer = await connection.client.request<unknown>({
 		method: 'PATCH',
 		path,
 		body,
 		itemIndex,
 		resource: `phone number +${slug}`,
+		writeOnly,
 	});
 	// The PATCH answers only a status: read the number back to output it as it now is.
 	if (connection.workspaceId) {
-		const current = await connection.client.request<IDataObject>({
+		const current = await connection.client.requestObject<IDataObject>({
 			method: 'GET',
 			path,
 			qs: { workspace: connection.workspaceId },
 			itemIndex,
 			resource: `phone number +${slug}`,
+			writeOnly,
 		});
 		return unwrapNumber(current);
 	}
 	const sent = { ...body };
 	delete sent.trunk_pwd; // a secret: never output
+	const status = ApiClient.isObject(answer) && typeof answer.status === 'string' ? answer.status : 'ok';
 	return {
 		slug,
 		phone_number: `+${slug}`,
 		...sent,
-		status: answer?.status ?? 'ok',
+		status,
 		notice:
-			'Updated. Add the Workspace ID to the Synthflow API credential to get the whole number back after each update.',
+			'Updated. Add the Workspace ID to the Synthflow Phone Numbers API credential to get the whole number back after each update.',
 	};
 }
