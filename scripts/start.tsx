@@ -20,6 +20,7 @@ import {
 	DEFAULT_N8N_VERSION,
 	ensureN8n,
 	exampleWorkflowFiles,
+	freePort,
 	installPackage,
 	n8nInstalled,
 	N8n,
@@ -30,8 +31,9 @@ import {
 } from './lib/n8n';
 
 const N8N_VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
-const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
+// 0 picks a free port (CI's cold start does, so that nothing else on the machine is in its way).
+let N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+let SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 const CACHE = process.env.N8N_PHONE_NUMBERS_CACHE ?? join(homedir(), '.cache/n8n-nodes-phone-numbers');
 const OWNER = { email: 'owner@example.com', firstName: 'Olive', lastName: 'Owner', password: 'Sandbox-pass-1' };
 const CHECK_ONLY = process.argv.includes('--check');
@@ -124,6 +126,8 @@ async function main() {
 	log = createWriteStream(logFile, { flags: 'w' });
 	const logTo = `Details: ${logFile}`;
 
+	if (N8N_PORT === 0) N8N_PORT = await freePort();
+	if (SANDBOX_PORT === 0) SANDBOX_PORT = await freePort();
 	await step('Checking this machine (Node.js, build tools, free ports)…', 'the machine check', logTo, preflight);
 	await step('Building and packing the package…', 'the build failed', `Run npm run build to see the error. ${logTo}`, () => {
 		const out = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });

@@ -11,6 +11,7 @@ import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { searchPhoneNumbers } from './methods/listSearch';
 import {
+	getAiAgents,
 	getDialogflowAgents,
 	getLamlApplications,
 	getRelayApplications,
@@ -48,7 +49,7 @@ export class SignalWire implements INodeType {
 
 	methods = {
 		listSearch: { searchPhoneNumbers },
-		loadOptions: { getDialogflowAgents, getLamlApplications, getRelayApplications, getSipEndpoints, getVideoRooms },
+		loadOptions: { getAiAgents, getDialogflowAgents, getLamlApplications, getRelayApplications, getSipEndpoints, getVideoRooms },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

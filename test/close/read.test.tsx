@@ -94,7 +94,7 @@ describe('Close: dropdowns', () => {
 		expect(first.paginationToken).toBe('100');
 		const group = numbersOfA()[0];
 		expect(first.results[0]).toEqual({
-			name: `${group.number_formatted as string} · ${group.label as string} (group)`,
+			name: `${group.number_formatted as string} · ${group.label as string} (${(group.participants as string[]).length} members)`,
 			value: group.id,
 		});
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('Close: dropdowns', () => {
 
 	it('asks only for the fields it shows', async () => {
 		await listSearch('searchPhoneNumbers', { node: 'close', credentials: closeCredentials(sandbox()) });
-		expect(requestsTo(sandbox(), 'close')[0].query._fields).toBe('id,number,number_formatted,label,is_group_number');
+		expect(requestsTo(sandbox(), 'close')[0].query._fields).toBe('id,number,number_formatted,label,participants');
 	});
 
 	it('finds a label further down the list instead of showing "No results" for an empty first page', async () => {

@@ -53,7 +53,6 @@ describe('Close: update a phone number', () => {
 	it.each([
 		['label', 'Support', { label: 'Support' }],
 		['forwardTo', '+16502221111', { forward_to: '+16502221111' }],
-		['forwardTo', '', { forward_to: null }],
 		['forwardToEnabled', true, { forward_to_enabled: true }],
 		['voicemailGreetingUrl', 'https://cdn.example.com/greeting.mp3', { voicemail_greeting_url: 'https://cdn.example.com/greeting.mp3' }],
 		['voicemailGreetingUrl', '', { voicemail_greeting_url: null }],
@@ -86,6 +85,10 @@ describe('Close: update a phone number', () => {
 		[{}, 'Update Fields'],
 		[{ forwardTo: '6502221111' }, 'Forward To'],
 		[{ forwardTo: '+0123' }, 'Forward To'],
+		// forward_to is a string in Close's update schema: null is refused there, and '' too.
+		[{ forwardTo: '' }, 'Forward To'],
+		[{ participants: [] }, 'Participant Names or IDs'],
+		[{ phoneNumbers: [] }, 'Phone Number Names or IDs'],
 		[{ voicemailGreetingUrl: 'http://cdn.example.com/greeting.mp3' }, 'Voicemail Greeting URL'],
 		[{ voicemailGreetingUrl: 'not a url' }, 'Voicemail Greeting URL'],
 		[{ inboundRingDuration: 14 }, 'Inbound Ring Duration'],
@@ -127,14 +130,38 @@ describe('Close: update a phone number', () => {
 	});
 
 	it("surfaces Close's field errors (400) as a NodeApiError with the provider's message", async () => {
-		// A personal number cannot have participants: only Close knows the number's kind.
-		const personal = sandbox().state.close.phoneNumbers.find((n) => !n.is_group_number && n.organization_id === ORG_A)!;
-		const users = [sandbox().state.close.apiKeys[0].userId];
-		const result = await update(personal.id, { participants: users });
+		// Only Close knows its organization's users: one from another organization is refused there.
+		const stranger = sandbox().state.close.users.find((u) => !u.organizationIds.includes(ORG_A))!;
+		const result = await update(groupNumber().id, { participants: [stranger.id] });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('400');
-		expect(result.error?.message).toContain('participants: Only group numbers have participants.');
+		expect(result.error?.message).toContain(`participants: Unknown user(s): ${stranger.id}.`);
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
+	});
+
+	it('sets the members of a personal number too: participants are not limited to group numbers', async () => {
+		const personal = sandbox().state.close.phoneNumbers.find((n) => !n.is_group_number && n.organization_id === ORG_A)!;
+		const users = sandbox().state.close.users.filter((u) => u.organizationIds.includes(ORG_A)).slice(3, 5).map((u) => u.id);
+		const result = await update(personal.id, { participants: users });
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(sandbox(), 'close')[0].body).toEqual({ participants: users });
+		expect(personal.participants).toEqual(users);
+	});
+
+	it('lets the only member of a number change its label and forwarding without Manage Team Phone Numbers', async () => {
+		const own = sandbox().state.close.phoneNumbers.filter((n) => n.user_id === sandbox().state.close.apiKeys[1].userId)[2];
+		const result = await update(own.id, { label: 'My line', forwardTo: '+16502221111', forwardToEnabled: true }, { apiKey: CLOSE_KEYS.repA });
+		expect(result.error).toBeUndefined();
+		expect(own).toMatchObject({ label: 'My line', forward_to: '+16502221111', forward_to_enabled: true });
+	});
+
+	it('explains the 403 for anything else the only member changes without the permission', async () => {
+		const own = sandbox().state.close.phoneNumbers.filter((n) => n.user_id === sandbox().state.close.apiKeys[1].userId)[2];
+		const result = await update(own.id, { inboundRingDuration: 45 }, { apiKey: CLOSE_KEYS.repA });
+		expect(result.error?.httpCode).toBe('403');
+		expect(result.error?.message).toContain('inbound_ring_duration');
+		expect(result.error?.description).toContain('only member of a number may change just its label, voicemail greeting and forwarding');
+		expect(own.inbound_ring_duration).not.toBe(45);
 	});
 
 	it('explains a 401 with where the key goes, and never shows the key', async () => {
@@ -147,11 +174,11 @@ describe('Close: update a phone number', () => {
 		expect(requestsTo(sandbox(), 'close').length).toBeLessThanOrEqual(2);
 	});
 
-	it('explains a 403 with the permission a group number needs', async () => {
+	it('explains a 403 with the permission a number needs', async () => {
 		const result = await update(groupNumber().id, { label: 'x' }, { apiKey: CLOSE_KEYS.repA });
 		expect(result.error?.httpCode).toBe('403');
-		expect(result.error?.message).toContain('Manage Group Phone Numbers');
-		expect(result.error?.description).toContain('Manage Group Phone Numbers');
+		expect(result.error?.message).toContain('Manage Team Phone Numbers');
+		expect(result.error?.description).toContain('"Manage Team Phone Numbers" permission (formerly "Manage Group Phone Numbers")');
 		expect(JSON.stringify(result.error)).not.toContain(CLOSE_KEYS.repA);
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
 	});

@@ -99,7 +99,7 @@ describe('SignalWire: get, list and dropdowns (absolute next links)', () => {
 		sandbox().faults.add({
 			kind: 'status',
 			provider: 'signalwire',
-			path: '/api/relay/rest/endpoints/sip',
+			path: '/api/fabric/resources/sip_endpoints',
 			status: 200,
 			body: { data: [{ id: 'x', username: 'x' }], links: { next: 'https://attacker.example/steal' } },
 			times: 1,
@@ -108,6 +108,40 @@ describe('SignalWire: get, list and dropdowns (absolute next links)', () => {
 			loadOptions('getSipEndpoints', { node: 'signalWire', credentials: signalWireCredentials(sandbox()) }),
 		).rejects.toThrow(/another host \(attacker\.example\)/);
 		expect(requestsTo(sandbox(), 'signalwire')).toHaveLength(1);
+	});
+
+	it('reads SIP endpoints from Fabric, and the deprecated Relay REST list only where Fabric answers 404', async () => {
+		const fabric = await loadOptions('getSipEndpoints', { node: 'signalWire', credentials: signalWireCredentials(sandbox()) });
+		expect(requestsTo(sandbox(), 'signalwire').every((r) => r.path === '/api/fabric/resources/sip_endpoints')).toBe(true);
+		expect(fabric).toHaveLength(sandbox().state.signalwire.sipEndpoints.length);
+		sandbox().clearRequests();
+		sandbox().faults.add({ kind: 'status', provider: 'signalwire', path: '/api/fabric/resources/sip_endpoints', status: 404, body: { errors: [{ code: 'not_found', message: 'Not Found' }] } });
+		const legacy = await loadOptions('getSipEndpoints', { node: 'signalWire', credentials: signalWireCredentials(sandbox()) });
+		expect(requestsTo(sandbox(), 'signalwire').map((r) => r.path)).toContain('/api/relay/rest/endpoints/sip');
+		expect(legacy).toEqual(fabric);
+	});
+
+	it('lists AI agents from Fabric, every page', async () => {
+		const agents = await loadOptions('getAiAgents', { node: 'signalWire', credentials: signalWireCredentials(sandbox()) });
+		expect(agents.map((a) => a.value).sort()).toEqual(sandbox().state.signalwire.aiAgents.map((a) => a.agentId).sort());
+	});
+
+	it.each([
+		['getSipEndpoints', 'the Voice scope'],
+		['getLamlApplications', 'the Voice, Messaging or Fax scope'],
+		['getRelayApplications', 'the Voice, Messaging, Fax or Video scope'],
+		['getDialogflowAgents', 'the Voice, Messaging, Fax or Video scope'],
+		['getAiAgents', 'the Voice, Messaging, Fax or Video scope'],
+		['getVideoRooms', 'the Video scope'],
+	])('%s with a Numbers-only token shows the refusal and names %s', async (method, scope) => {
+		const credentials = signalWireCredentials(sandbox(), SIGNALWIRE_PROJECT.numbersOnlyToken);
+		const failure = await loadOptions(method, { node: 'signalWire', credentials }).then(
+			() => undefined,
+			(error: { httpCode?: string; description?: string; message?: string }) => error,
+		);
+		expect(['401', '403']).toContain(failure?.httpCode);
+		expect(failure?.description).toContain(`needs a token with ${scope}`);
+		expect(JSON.stringify(failure)).not.toContain(SIGNALWIRE_PROJECT.numbersOnlyToken);
 	});
 });
 

@@ -100,7 +100,29 @@ describe('SignalWire: update a phone number', () => {
 		['message laml_application', () => ({ messageHandler: 'laml_application', messageLamlApplicationId: laml() }), () => ({ message_handler: 'laml_application', message_laml_application_id: laml() })],
 		['message relay_topic', () => ({ messageHandler: 'relay_topic', messageRelayTopic: 'sms-office' }), { message_handler: 'relay_topic', message_relay_topic: 'sms-office' }],
 		['message relay_application', () => ({ messageHandler: 'relay_application', messageRelayApplication: 'relay-app-1' }), { message_handler: 'relay_application', message_relay_application: 'relay-app-1' }],
+		// The deprecated handlers come with their field, so they can be chosen at all.
+		['relay_context', () => ({ callHandler: 'relay_context', callRelayContext: 'office' }), { call_handler: 'relay_context', call_relay_context: 'office' }],
+		['message relay_context', () => ({ messageHandler: 'relay_context', messageRelayContext: 'sms' }), { message_handler: 'relay_context', message_relay_context: 'sms' }],
+		// AI agents and call flows, as SignalWire's official SDK sends them.
+		['ai_agent', () => ({ callHandler: 'ai_agent', callAiAgentId: 'agent-7' }), { call_handler: 'ai_agent', call_ai_agent_id: 'agent-7' }],
+		[
+			'call_flow',
+			() => ({ callHandler: 'call_flow', callFlowId: 'flow-1', callFlowVersion: 'working_copy' }),
+			{ call_handler: 'call_flow', call_flow_id: 'flow-1', call_flow_version: 'working_copy' },
+		],
 	];
+
+	it.each([
+		['callHandler', 'laml_application', 'Call LaML Application Name or ID', 'LaML Application'],
+		['callHandler', 'relay_context', 'Call Relay Context', 'Relay Context (Deprecated)'],
+		['callHandler', 'ai_agent', 'Call AI Agent Name or ID', 'AI Agent'],
+		['callHandler', 'call_flow', 'Call Flow ID', 'Call Flow'],
+		['messageHandler', 'relay_context', 'Message Relay Context', 'Relay Context (Deprecated)'],
+	])('refuses %s %s without its field, naming the handler as the editor shows it', async (key, handler, field, shown) => {
+		const result = await update(number(6).id, { [key]: handler });
+		expect(result.error?.message).toBe(`${field}: needed when ${key === 'callHandler' ? 'Call' : 'Message'} Handler is "${shown}"`);
+		expect(requestsTo(sandbox(), 'signalwire')).toHaveLength(0);
+	});
 
 	it.each(handlerCases)('sends the %s fields as SignalWire expects, and SignalWire takes them', async (_name, fields, expectedBody) => {
 		const target = number(5);
@@ -169,7 +191,7 @@ describe('SignalWire: update a phone number', () => {
 
 		const denied = await update(target.id, { name: 'x' }, signalWireCredentials(sandbox(), 'PTwrongtoken000000'));
 		expect(denied.error?.httpCode).toBe('401');
-		expect(denied.error?.description).toMatch(/Project ID.*Numbers scope.*Space/);
+		expect(denied.error?.description).toMatch(/Project ID.*Space.*needs a token with the Numbers scope/);
 		expect(JSON.stringify(denied.error)).not.toContain('PTwrongtoken000000');
 	});
 });

@@ -45,7 +45,10 @@ describe('Synthflow: update a phone number', () => {
 		['sipOutboundProxy', 'proxy.example.net:5060', { sip_outbound_proxy: 'proxy.example.net:5060' }],
 		['sipTermUri', 'sip:+14155550000@trunk.example.net', { sip_term_uri: 'sip:+14155550000@trunk.example.net' }],
 		['sipTermUri', '', { sip_term_uri: '' }],
-		['providerName', 'telnyx', { provider_name: 'telnyx' }],
+		// A bare SIP domain, as Synthflow's own set-up guides have users enter it.
+		['sipTermUri', 'sip.telnyx.com', { sip_term_uri: 'sip.telnyx.com' }],
+		['sipTermUri', 'acme.pstn.twilio.com:5061', { sip_term_uri: 'acme.pstn.twilio.com:5061' }],
+		['providerName', 'five9', { provider_name: 'five9' }],
 		['trunkUsername', 'trunk-user', { trunk_username: 'trunk-user' }],
 		['uacEnabled', false, { uac_enabled: false }],
 		['uacRegisterExpires', 60, { uac_register_expires: 60 }],
@@ -56,6 +59,23 @@ describe('Synthflow: update a phone number', () => {
 		expect(result.error).toBeUndefined();
 		expect(requestsTo(sandbox(), 'synthflow')[0].body).toEqual(body);
 		expect(target).toMatchObject(body);
+	});
+
+	it('sets a provider Synthflow does not configure itself together with its SIP domain', async () => {
+		const target = numbersOf(SYNTHFLOW_WORKSPACES.a).find((n) => !n.sip_term_uri)!;
+		const result = await update(target.slug, { providerName: 'telnyx', sipTermUri: 'sip.telnyx.com' });
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(sandbox(), 'synthflow')[0].body).toEqual({ provider_name: 'telnyx', sip_term_uri: 'sip.telnyx.com' });
+		expect(target).toMatchObject({ provider_name: 'telnyx', sip_term_uri: 'sip.telnyx.com' });
+	});
+
+	it("shows Synthflow's 400 (detail as {status, description}) for such a provider without a SIP domain", async () => {
+		const target = numbersOf(SYNTHFLOW_WORKSPACES.a).find((n) => !n.sip_term_uri)!;
+		const result = await update(target.slug, { providerName: 'telnyx' });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		expect(result.error?.message).toContain('needs a SIP domain');
+		expect(requestsTo(sandbox(), 'synthflow')).toHaveLength(1);
+		expect(target.provider_name).not.toBe('telnyx');
 	});
 
 	it('turns UAC on with trunk credentials, and never outputs the trunk password', async () => {

@@ -1,12 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 export const CALL_HANDLER_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'AI Agent', value: 'ai_agent', description: 'Answer with a SignalWire AI agent' },
+	{ name: 'Call Flow', value: 'call_flow', description: 'Run a Call Flow Builder flow' },
 	{ name: 'Dialogflow', value: 'dialogflow', description: 'Start a Dialogflow agent' },
 	{ name: 'LaML Application', value: 'laml_application', description: 'Run a LaML (cXML) application' },
 	{ name: 'LaML Webhooks', value: 'laml_webhooks', description: 'Ask your server for LaML at a URL' },
 	{ name: 'Relay Application', value: 'relay_application', description: 'Send to a Relay application by name' },
 	{ name: 'Relay Connector', value: 'relay_connector', description: 'Send to a Relay connector' },
-	{ name: 'Relay Context (Deprecated)', value: 'relay_context', description: 'Use Relay Topic instead' },
+	{ name: 'Relay Context (Deprecated)', value: 'relay_context', description: 'Send to a Relay context; use Relay Topic for new set-ups' },
 	{ name: 'Relay Script (SWML)', value: 'relay_script', description: 'Run the SWML script at a URL' },
 	{ name: 'Relay SIP Endpoint', value: 'relay_sip_endpoint', description: 'Ring a SIP endpoint' },
 	{ name: 'Relay Topic', value: 'relay_topic', description: 'Send to a Relay topic' },
@@ -18,7 +20,7 @@ export const MESSAGE_HANDLER_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'LaML Application', value: 'laml_application' },
 	{ name: 'LaML Webhooks', value: 'laml_webhooks' },
 	{ name: 'Relay Application', value: 'relay_application' },
-	{ name: 'Relay Context (Deprecated)', value: 'relay_context' },
+	{ name: 'Relay Context (Deprecated)', value: 'relay_context', description: 'Use Relay Topic for new set-ups' },
 	{ name: 'Relay Topic', value: 'relay_topic' },
 ];
 
@@ -49,6 +51,16 @@ export const updateFieldsProperty: INodeProperties = {
 		'Only the fields added here are sent; everything else on the number stays as it is. Choosing a call or message handler hides the fields other handlers use.',
 	options: [
 		{
+			displayName: 'Call AI Agent Name or ID',
+			name: 'callAiAgentId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAiAgents' },
+			default: '',
+			description:
+				'AI agent for the AI Agent call handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: forCallHandler('ai_agent'),
+		},
+		{
 			displayName: 'Call Dialogflow Agent Name or ID',
 			name: 'callDialogflowAgentId',
 			type: 'options',
@@ -74,6 +86,27 @@ export const updateFieldsProperty: INodeProperties = {
 			placeholder: 'https://example.com/voice-fallback',
 			description: 'Asked when the call request URL fails (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
+		},
+		{
+			displayName: 'Call Flow ID',
+			name: 'callFlowId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2d1f6c9e-4b7a-4e1f-9a3c-5b6d7e8f9a0b',
+			description: 'Call flow for the Call Flow call handler (in SignalWire: Call Flow Builder → the flow → its ID)',
+			displayOptions: forCallHandler('call_flow'),
+		},
+		{
+			displayName: 'Call Flow Version',
+			name: 'callFlowVersion',
+			type: 'options',
+			options: [
+				{ name: 'Current Deployed', value: 'current_deployed' },
+				{ name: 'Working Copy', value: 'working_copy' },
+			],
+			default: 'current_deployed',
+			description: 'Which version of the call flow answers',
+			displayOptions: forCallHandler('call_flow'),
 		},
 		{
 			displayName: 'Call Handler',
@@ -121,6 +154,15 @@ export const updateFieldsProperty: INodeProperties = {
 			default: '',
 			description: 'Relay connector for the Relay Connector call handler',
 			displayOptions: forCallHandler('relay_connector'),
+		},
+		{
+			displayName: 'Call Relay Context',
+			name: 'callRelayContext',
+			type: 'string',
+			default: '',
+			placeholder: 'office',
+			description: 'Relay context for the Relay Context call handler (deprecated by SignalWire: prefer Relay Topic)',
+			displayOptions: forCallHandler('relay_context'),
 		},
 		{
 			displayName: 'Call Relay Script URL',
@@ -255,6 +297,14 @@ export const updateFieldsProperty: INodeProperties = {
 			description:
 				'Relay application for the Relay Application message handler; SignalWire takes its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: forMessageHandler('relay_application'),
+		},
+		{
+			displayName: 'Message Relay Context',
+			name: 'messageRelayContext',
+			type: 'string',
+			default: '',
+			description: 'Relay context for the Relay Context message handler (deprecated by SignalWire: prefer Relay Topic)',
+			displayOptions: forMessageHandler('relay_context'),
 		},
 		{
 			displayName: 'Message Relay Topic',

@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { collectPages } from '../../shared/transport/pagination';
@@ -10,13 +10,23 @@ function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The token scopes each list needs (any one of them): SignalWire answers 401/403 without. */
+const SCOPES = {
+	voice: 'the Voice scope',
+	laml: 'the Voice, Messaging or Fax scope',
+	fabric: 'the Voice, Messaging, Fax or Video scope',
+	video: 'the Video scope',
+};
+
 /** LaML applications, from the Compatibility API (`next_page_uri` paging). */
 export async function getLamlApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client, projectId } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	const path = `/api/laml/2010-04-01/Accounts/${pathSegment(this.getNode(), projectId, 'Project ID')}/Applications`;
-	const applications = await collectPages<IDataObject, string>(async (next) => {
-		const answer = await client.request<IDataObject>(
-			next ? { method: 'GET', url: next } : { method: 'GET', path, qs: { PageSize: 1000 } },
+	const applications = await collectPages<IDataObject, string>(client, async (next) => {
+		const answer = await client.requestObject<IDataObject>(
+			next
+				? { method: 'GET', url: next, permission: SCOPES.laml }
+				: { method: 'GET', path, qs: { PageSize: 1000 }, permission: SCOPES.laml },
 		);
 		const nextUri = answer?.next_page_uri;
 		return {
@@ -27,17 +37,55 @@ export async function getLamlApplications(this: ILoadOptionsFunctions): Promise<
 	return sorted(applications.map((a) => ({ name: String(a.friendly_name || a.sid), value: a.sid as string })));
 }
 
+/**
+ * SIP endpoints from Fabric (`/api/fabric/resources/sip_endpoints`); the Relay REST list they
+ * replace is deprecated and read only where Fabric answers 404. UNVERIFIED whether the two share
+ * IDs: the endpoint's own ID (`sip_endpoint.id`) is used, else the resource's.
+ */
 export async function getSipEndpoints(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
-	const endpoints = await allLinkedPages(client, `${RELAY_REST}/endpoints/sip`, { page_size: 1000 });
-	return sorted(endpoints.map((e) => ({ name: String(e.username || e.id), value: e.id as string })));
+	// The client throws only NodeApiError/NodeOperationError; a 404 means Fabric is not there.
+	const fabric = await allLinkedPages(client, '/api/fabric/resources/sip_endpoints', { page_size: 100 }, { permission: SCOPES.voice }).then(
+		(resources) => resources.map((r) => ({ ...r, ...((r.sip_endpoint as IDataObject | undefined) ?? {}) })),
+		(error: NodeApiError) => error,
+	);
+	if (fabric instanceof Error && fabric.httpCode !== '404') throw fabric;
+	const endpoints =
+		fabric instanceof Error
+			? await allLinkedPages(client, `${RELAY_REST}/endpoints/sip`, { page_size: 1000 }, { permission: SCOPES.voice })
+			: fabric;
+	return sorted(endpoints.map((e) => ({ name: String(e.username || e.display_name || e.id), value: String(e.id) })));
+}
+
+/**
+ * A Fabric resource list as options: `type` names the list and the inner object
+ * (`ai_agents` → `ai_agent`), `id` and `name` the inner fields; the resource's own are the fallback.
+ * UNVERIFIED which ID the number takes (the inner one or the resource's): the inner one is used.
+ */
+async function fabricOptions(
+	ctx: ILoadOptionsFunctions,
+	type: string,
+	inner: { id: string; name: string },
+): Promise<INodePropertyOptions[]> {
+	const { client } = await signalWireClient(ctx, DROPDOWN_RETRY_POLICY);
+	const resources = await allLinkedPages(client, `/api/fabric/resources/${type}s`, { page_size: 100 }, { permission: SCOPES.fabric });
+	return sorted(
+		resources.map((r) => {
+			const item = (r[type] as IDataObject | undefined) ?? {};
+			return { name: String(item[inner.name] || r.display_name || r.id), value: String(item[inner.id] ?? r.id) };
+		}),
+	);
+}
+
+export async function getAiAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await fabricOptions(this, 'ai_agent', { id: 'agent_id', name: 'name' });
 }
 
 /** Relay applications: the handler takes the application's name, so the value is the name. */
 export async function getRelayApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	// UNVERIFIED: the Fabric API's largest page; 100 is accepted by every SignalWire list we know.
-	const resources = await allLinkedPages(client, '/api/fabric/resources/relay_applications', { page_size: 100 });
+	const resources = await allLinkedPages(client, '/api/fabric/resources/relay_applications', { page_size: 100 }, { permission: SCOPES.fabric });
 	return sorted(
 		resources
 			.map((r) => (r.relay_application as IDataObject | undefined) ?? r)
@@ -51,21 +99,10 @@ export async function getRelayApplications(this: ILoadOptionsFunctions): Promise
 
 export async function getVideoRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
-	const rooms = await allLinkedPages(client, '/api/video/rooms', { page_size: 100 });
+	const rooms = await allLinkedPages(client, '/api/video/rooms', { page_size: 100 }, { permission: SCOPES.video });
 	return sorted(rooms.map((r) => ({ name: String(r.display_name || r.name || r.id), value: r.id as string })));
 }
 
-/**
- * Dialogflow agents. UNVERIFIED which ID `call_dialogflow_agent_id` takes: the agent's own ID
- * (`dialogflow_agent.id`) is used, falling back to the Fabric resource ID.
- */
 export async function getDialogflowAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
-	const resources = await allLinkedPages(client, '/api/fabric/resources/dialogflow_agents', { page_size: 100 });
-	return sorted(
-		resources.map((r) => {
-			const agent = (r.dialogflow_agent as IDataObject | undefined) ?? {};
-			return { name: String(agent.display_name || r.display_name || r.id), value: String(agent.id ?? r.id) };
-		}),
-	);
+	return await fabricOptions(this, 'dialogflow_agent', { id: 'id', name: 'display_name' });
 }
