@@ -14,7 +14,7 @@ import { getExternalNumbers, getUsers } from './methods/loadOptions';
 
 export class Close implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Close',
+		displayName: 'Close Phone Numbers',
 		name: 'close',
 		icon: { light: 'file:../../icons/close.svg', dark: 'file:../../icons/close.dark.svg' },
 		group: ['transform'],

@@ -21,7 +21,7 @@ import {
 
 export class SignalWire implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'SignalWire',
+		displayName: 'SignalWire Phone Numbers',
 		name: 'signalWire',
 		icon: { light: 'file:../../icons/signalwire.svg', dark: 'file:../../icons/signalwire.dark.svg' },
 		group: ['transform'],

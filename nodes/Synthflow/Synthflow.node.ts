@@ -13,7 +13,7 @@ import { searchPhoneNumbers } from './methods/listSearch';
 
 export class Synthflow implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Synthflow',
+		displayName: 'Synthflow Phone Numbers',
 		name: 'synthflow',
 		icon: { light: 'file:../../icons/synthflow.svg', dark: 'file:../../icons/synthflow.dark.svg' },
 		group: ['transform'],

@@ -99,7 +99,7 @@ describe('Close: group-number membership', () => {
 
 	it('refuses an unknown mode from an expression before any request', async () => {
 		const result = await update(group(6).id, '={{ "merge" }}', { participants: [usersOfA()[0]] });
-		expect(result.error?.message).toContain('Apply Participants and Phone Numbers As');
+		expect(result.error?.message).toContain('Membership Changes');
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(0);
 	});
 });

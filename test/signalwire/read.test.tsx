@@ -59,7 +59,7 @@ describe('SignalWire: get, list and dropdowns (absolute next links)', () => {
 		const first = await listSearch('searchPhoneNumbers', { node: 'signalWire', credentials });
 		const target = sandbox().state.signalwire.numbers[0];
 		expect(first.results[0]).toEqual({
-			name: `${target.number.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 $1 $2 $3')} · ${target.name as string}`,
+			name: `${target.number.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 $1-$2-$3')} · ${target.name as string}`,
 			value: target.id,
 		});
 		expect(first.paginationToken).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/relay\/rest\/phone_numbers\?/);

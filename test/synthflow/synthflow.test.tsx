@@ -191,7 +191,7 @@ describe('Synthflow: get, list, dropdown and regions', () => {
 		expect(requestsTo(sandbox(), 'synthflow')).toHaveLength(0);
 	});
 
-	it('the list pages by offset, and matches typed digits on each page', async () => {
+	it('the list pages by offset, and a search reads on until a screenful matches', async () => {
 		const credentials = synthflowCredentials(sandbox());
 		const first = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials });
 		expect(first.results).toHaveLength(25);
@@ -199,7 +199,17 @@ describe('Synthflow: get, list, dropdown and regions', () => {
 		expect(first.paginationToken).toBe('25');
 		const second = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, paginationToken: first.paginationToken });
 		expect(second.results[0].value).toBe(numbersOf(SYNTHFLOW_WORKSPACES.a)[25].phone_number);
-		expect(second.results[0].name).toMatch(/^\+\d+ · (available|in use)$/);
+		expect(second.results[0].name).toMatch(/^\+\d[\d -]+ · (available|in use)$/);
+
+		// A number only on the third page is found from the first, without scrolling.
+		const far = numbersOf(SYNTHFLOW_WORKSPACES.a)[60];
+		sandbox().clearRequests();
+		const found = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, filter: far.phone_number });
+		expect(found.results.map((r) => r.value)).toContain(far.phone_number);
+		// Pages in order, each read once, until a screenful or the end of the list.
+		const offsets = requestsTo(sandbox(), 'synthflow').map((r) => Number(r.query.offset));
+		expect(offsets.slice(0, 3)).toEqual([0, 25, 50]);
+		expect(new Set(offsets).size).toBe(offsets.length);
 
 		const search = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, filter: '+33 782', paginationToken: '50' });
 		expect(search.results.length).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
+import { MAX_SEARCH_PAGES, SCREENFUL } from '../../shared/methods/search';
 import { CursorGuard } from '../../shared/transport/pagination';
 import { closeApiClient } from '../transport';
 import { CLOSE_PAGE_SIZE, phoneNumberPage } from '../transport/phoneNumbers';
@@ -10,7 +12,7 @@ import { CLOSE_PAGE_SIZE, phoneNumberPage } from '../transport/phoneNumbers';
  * `is_group_number`, which Close may leave out.
  */
 export function phoneNumberLabel(number: IDataObject): string {
-	const shown = (number.number_formatted as string) || (number.number as string) || (number.id as string);
+	const shown = number.number ? formatPhoneNumber(number.number) : String(number.number_formatted || number.id);
 	const label = (number.label as string) || 'no label';
 	const members = Array.isArray(number.participants) ? number.participants.length : 0;
 	return `${shown} · ${label}${members > 1 ? ` (${members} members)` : ''}`;
@@ -18,12 +20,9 @@ export function phoneNumberLabel(number: IDataObject): string {
 
 /** Fields the list shows: smaller pages, so a label search can read several quickly. */
 const LIST_FIELDS = 'id,number,number_formatted,label,participants';
-/** More than the dropdown shows at once, so it can scroll (and so load the next page). */
-const SCREENFUL = 10;
 /** Pages read at once while a label search looks for a screenful of matches. */
 const PAGES_AT_ONCE = 4;
-/** Pages one search request reads at most (4,000 numbers) before it says it stopped. */
-const MAX_SEARCH_PAGES = 40;
+
 
 /**
  * The phone number list. Without a search, one request a page (the next page is fetched when the

@@ -1,13 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { signalWireClient } from '../transport';
 import { linkedPage, RELAY_REST } from '../transport/pages';
-
-export function formatNumber(e164: string): string {
-	const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-	return match ? `+1 ${match[1]} ${match[2]} ${match[3]}` : e164;
-}
 
 /**
  * The phone number list, searched on the server: digits go to `filter_number`, other text to
@@ -27,7 +23,7 @@ export async function searchPhoneNumbers(
 	const page = await linkedPage(client, `${RELAY_REST}/phone_numbers`, qs, paginationToken || undefined);
 	return {
 		results: page.items.map((n) => ({
-			name: `${formatNumber(String(n.number))} · ${(n.name as string) || 'no name'}`,
+			name: `${formatPhoneNumber(n.number)} · ${(n.name as string) || 'no name'}`,
 			value: n.id as string,
 		})),
 		paginationToken: page.next,

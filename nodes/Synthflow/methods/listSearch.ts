@@ -1,12 +1,15 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
+import { searchPages } from '../../shared/methods/search';
 import { requireWorkspace, synthflowClient } from '../transport';
 import { numberPage } from '../transport/phoneNumbers';
 
 /**
- * The workspace's numbers, a page a request (offset paging). Synthflow's list has no search, so
- * typed digits are matched on each page here.
+ * The workspace's numbers (offset paging). Synthflow's list has no search and no names (only
+ * `number`, `sid`, `is_available`), so typed digits are matched here, reading on until a screenful
+ * matches.
  */
 export async function searchPhoneNumbers(
 	this: ILoadOptionsFunctions,
@@ -16,14 +19,21 @@ export async function searchPhoneNumbers(
 	const connection = await synthflowClient(this, DROPDOWN_RETRY_POLICY);
 	const workspace = requireWorkspace(this.getNode(), connection, 0);
 	const digits = (filter ?? '').replace(/\D/g, '');
-	const page = await numberPage(connection.client, workspace, Number(paginationToken) || 0);
+	const { matches, next } = await searchPages<Record<string, unknown>, number>(
+		connection.client,
+		async (offset) => await numberPage(connection.client, workspace, offset ?? 0),
+		{
+			start: Number(paginationToken) || 0,
+			keep: digits ? (n) => String(n.number).replace(/\D/g, '').includes(digits) : undefined,
+			query: filter ?? '',
+			what: 'number',
+		},
+	);
 	return {
-		results: page.items
-			.filter((n) => !digits || String(n.number).replace(/\D/g, '').includes(digits))
-			.map((n) => ({
-				name: `${String(n.number)}${n.is_available ? ' · available' : ' · in use'}`,
-				value: String(n.number),
-			})),
-		paginationToken: page.next === undefined ? undefined : String(page.next),
+		results: matches.map((n) => ({
+			name: `${formatPhoneNumber(n.number)} · ${n.is_available ? 'available' : 'in use'}`,
+			value: String(n.number),
+		})),
+		paginationToken: next === undefined ? undefined : String(next),
 	};
 }

@@ -15,7 +15,7 @@ export const MEMBERSHIP_MODES = ['replace', 'add', 'remove'] as const;
 export const description: INodeProperties[] = [
 	{ ...phoneNumberLocator, displayOptions: { show } },
 	{
-		displayName: 'Apply Participants and Phone Numbers As',
+		displayName: 'Membership Changes',
 		name: 'membershipMode',
 		type: 'options',
 		displayOptions: { show },
@@ -185,7 +185,7 @@ function refuseEmptyLists(body: IDataObject, check: InputValidator): void {
 			check.fail(
 				field,
 				'empty: nothing was changed',
-				`An empty list would remove every member of the number. Choose the members it should have, or set Apply Participants and Phone Numbers As to "Remove From the Lists" to take some away; remove ${field} from Update Fields to leave the list as it is.`,
+				`An empty list would remove every member of the number. Choose the members it should have, or set Membership Changes to "Remove From the Lists" to take some away; remove ${field} from Update Fields to leave the list as it is.`,
 			);
 		}
 	}
@@ -204,7 +204,7 @@ export async function execute(
 		check.fail('Phone Number', `"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`);
 	}
 	const body = closeUpdateBody(updateFields(this, itemIndex), check);
-	const mode = check.oneOf('Apply Participants and Phone Numbers As', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
+	const mode = check.oneOf('Membership Changes', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
 	const path = `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`;
 	const resource = `phone number ${id}`;
 	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
