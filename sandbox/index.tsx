@@ -5,15 +5,18 @@ import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, seedClose } from './close/data';
 import { handleClose, issueToken, type CloseState } from './close/routes';
 import { Faults, type Fault } from './faults';
 import { json, readBody, send, type Ctx, type LoggedRequest, type Provider, type Reply } from './http';
-import { RateLimiter } from './rateLimit';
+import { RateLimiter, type RateModel } from './rateLimit';
 import { SIGNALWIRE_PROJECT, seedSignalWire } from './signalwire/data';
 import { handleSignalWire, type SignalWireState } from './signalwire/routes';
 import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, seedSynthflow } from './synthflow/data';
 import { handleSynthflow, type SynthflowState } from './synthflow/routes';
+import { seedTwilio, TWILIO_ACCOUNT } from './twilio/data';
+import { handleTwilio, type TwilioState } from './twilio/routes';
 
-export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES };
+export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT };
 export type { Fault, FaultKind } from './faults';
 export type { LoggedRequest, Provider } from './http';
+export type { RateModel } from './rateLimit';
 
 export interface SandboxOptions {
 	/** 0 (default) picks a free port. */
@@ -21,13 +24,15 @@ export interface SandboxOptions {
 	/** Added before every answer, in ms. */
 	latencyMs?: number;
 	/** Requests per second per key; 0 = unlimited. Close also limits each organization to 3× this. */
-	rateLimits?: { close?: number; synthflow?: number; signalwire?: number };
+	rateLimits?: { close?: number; synthflow?: number; signalwire?: number; twilio?: number };
 	/** Sizes of the seeded accounts. */
-	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number };
+	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number; twilioNumbers?: number };
 	/** SignalWire `links.next` as absolute URLs (default) or relative paths. */
 	signalwireLinks?: 'absolute' | 'relative';
 	/** Largest page Synthflow lists serve (default 100). */
 	synthflowMaxPageSize?: number;
+	/** Largest page Twilio lists serve (default 1000, as Twilio). */
+	twilioMaxPageSize?: number;
 	/** Largest page SignalWire lists serve (default 1000, as SignalWire). */
 	signalwireMaxPageSize?: number;
 	/** Make every Close number a group number (the admin key may then update any of them). */
@@ -36,12 +41,17 @@ export interface SandboxOptions {
 	closeAccessTokenTtl?: number;
 	/** Close's `RateLimit` reset: fractions of a second (default) or whole seconds. */
 	closeResetStyle?: 'fraction' | 'whole';
+	/** How Close counts requests per key: fixed windows (default), a sliding window or a token bucket. */
+	closeRateModel?: RateModel;
+	/** false: Close sends no RateLimit header and a bare `Retry-After: 1` on 429 (header-less providers). */
+	closeRateHeaders?: boolean;
 }
 
 export interface SandboxState {
 	close: CloseState;
 	synthflow: SynthflowState;
 	signalwire: SignalWireState;
+	twilio: TwilioState;
 }
 
 export interface Sandbox {
@@ -62,6 +72,8 @@ function providerOf(path: string): Provider | undefined {
 	if (path.startsWith('/api/v1/') || path.startsWith('/oauth2/')) return 'close';
 	if (path.startsWith('/v2/')) return 'synthflow';
 	if (/^\/api\/(relay\/rest|laml|fabric|video)\//.test(path)) return 'signalwire';
+	// Twilio: api.twilio.com's /2010-04-01 and, on the sandbox's one host, trunking.twilio.com as /trunking/v1.
+	if (path.startsWith('/2010-04-01/') || path.startsWith('/trunking/v1/')) return 'twilio';
 	return undefined;
 }
 
@@ -79,8 +91,9 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			tokens: [],
 			codes: new Map(),
 			accessTokenTtl: options.closeAccessTokenTtl ?? 3600,
-			keyLimiter: new RateLimiter(closePerSecond),
+			keyLimiter: new RateLimiter(closePerSecond, 1000, options.closeRateModel ?? 'fixed'),
 			resetStyle: options.closeResetStyle ?? 'fraction',
+			rateHeaders: options.closeRateHeaders ?? true,
 			orgLimiter: new RateLimiter(closePerSecond > 0 ? closePerSecond * 3 : 0),
 		},
 		synthflow: {
@@ -94,6 +107,12 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			writeLimiter: new RateLimiter(rate.signalwire ?? 1380),
 			linkStyle: options.signalwireLinks ?? 'absolute',
 			maxPageSize: options.signalwireMaxPageSize ?? 1000,
+		},
+		twilio: {
+			...seedTwilio({ numbers: options.seed?.twilioNumbers }),
+			// Twilio limits concurrency rather than a published rate; 0 = unlimited here by default.
+			limiter: new RateLimiter(rate.twilio ?? 0),
+			maxPageSize: options.twilioMaxPageSize ?? 1000,
 		},
 	};
 	if (options.closeAllGroupNumbers) {
@@ -111,7 +130,9 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			? handleClose(ctx, state.close)
 			: provider === 'synthflow'
 				? handleSynthflow(ctx, state.synthflow)
-				: handleSignalWire(ctx, state.signalwire);
+				: provider === 'twilio'
+					? handleTwilio(ctx, state.twilio)
+					: handleSignalWire(ctx, state.signalwire);
 	let port = 0;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -255,19 +276,29 @@ function hostile(fault: Fault, provider: Provider, ctx: Ctx, port: number): Repl
 					? { error: padded, 'field-errors': { label: text } }
 					: provider === 'synthflow'
 						? { detail: padded, echo: ctx.body }
-						: { errors: [{ detail: padded, status: String(status), title: 'Echo', code: 'echo' }] };
+						: provider === 'twilio'
+							? { code: 20001, message: padded, more_info: 'https://www.twilio.com/docs/errors/20001', status }
+							: { errors: [{ detail: padded, status: String(status), title: 'Echo', code: 'echo' }] };
 			return { status, body };
 		}
 		case 'body':
 			return { status: fault.status ?? 200, raw: fault.raw ?? '', headers: { 'content-type': 'application/json', ...fault.headers } };
 		case 'huge': {
 			const filler = 'E'.repeat(fault.bytes ?? 5_000_000);
-			const body = provider === 'synthflow' ? { detail: filler } : provider === 'signalwire' ? { errors: [{ detail: filler }] } : { error: filler };
+			const body =
+				provider === 'synthflow'
+					? { detail: filler }
+					: provider === 'signalwire'
+						? { errors: [{ detail: filler }] }
+						: provider === 'twilio'
+							? { code: 20500, message: filler, status: fault.status ?? 500 }
+							: { error: filler };
 			return { status: fault.status ?? 500, body };
 		}
 		case 'endless':
 			if (provider === 'close') return json(200, { data: [], has_more: true });
 			if (provider === 'signalwire') return json(200, { data: [{ id: 'loop', name: 'loop', number: '+15550000000' }], links: { self: ctx.req.url, next: `${ctx.origin}${ctx.req.url}` } });
+			if (provider === 'twilio') return json(200, { incoming_phone_numbers: [{ sid: 'PN00000000000000000000000000000000', phone_number: '+15550000000' }], next_page_uri: ctx.req.url, page: 0, page_size: 50 });
 			return json(200, { status: 'ok', response: { pagination: { total_records: 1e9, limit: 20, offset: 0 }, phone_numbers: [] } });
 		default:
 			return undefined;
@@ -290,5 +321,6 @@ function defaultFaultBody(provider: Provider, status: number): unknown {
 	const text = status >= 500 ? 'Internal Server Error' : 'Error';
 	if (provider === 'signalwire') return { error: text };
 	if (provider === 'synthflow') return { detail: text };
+	if (provider === 'twilio') return { code: status === 429 ? 20429 : 20500, message: text, more_info: 'https://www.twilio.com/docs/errors/20500', status };
 	return { error: text };
 }

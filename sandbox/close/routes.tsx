@@ -22,6 +22,8 @@ export interface CloseState extends CloseData {
 	orgLimiter: RateLimiter;
 	/** `RateLimit` reset as fractions of a second or, as Close's own client reads it, whole seconds. */
 	resetStyle: 'fraction' | 'whole';
+	/** false: no RateLimit header at all, a 429 says only `Retry-After: 1` (header-less providers). */
+	rateHeaders: boolean;
 }
 
 /** What the sole member of a number may change without "Manage Team Phone Numbers" (Close's docs). */
@@ -102,6 +104,7 @@ export function handleClose(ctx: Ctx, state: CloseState): Reply {
 	const remaining = Math.min(perKey.remaining, perOrg.remaining);
 	if (!perKey.allowed || !perOrg.allowed) {
 		const resetMs = Math.max(perKey.allowed ? 0 : perKey.resetMs, perOrg.allowed ? 0 : perOrg.resetMs);
+		if (!state.rateHeaders) return json(429, { error: 'Too many requests' }, { 'Retry-After': '1' });
 		return json(
 			429,
 			{ error: { message: 'API call count exceeded for this period', rate_reset: Number((resetMs / 1000).toFixed(3)) } },
@@ -109,7 +112,7 @@ export function handleClose(ctx: Ctx, state: CloseState): Reply {
 		);
 	}
 	const reply = route(ctx, state, caller);
-	reply.headers = { ...rateLimitHeader(state, perKey.limit, remaining, perKey.resetMs), ...(reply.headers ?? {}) };
+	if (state.rateHeaders) reply.headers = { ...rateLimitHeader(state, perKey.limit, remaining, perKey.resetMs), ...(reply.headers ?? {}) };
 	return reply;
 }
 

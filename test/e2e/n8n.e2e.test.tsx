@@ -350,6 +350,162 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	});
 });
 
+describe(`n8n ${VERSION}: credential tests do not follow redirects`, () => {
+	beforeAll(startN8n, 300_000);
+
+	it("a credential test answered 302 to another host fails, and nothing reaches that host", async () => {
+		sandbox.clearRequests();
+		sandbox.faults.add({ kind: 'redirect', provider: 'close', status: 302, times: 1 });
+		const answer = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
+			credentials: {
+				id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi,
+				name: 'redirect test',
+				type: 'closePhoneNumbersApi',
+				data: { apiKey: CLOSE_KEYS.adminA, baseUrl: sandbox.url },
+			},
+		});
+		expect(answer.body.data.status).toBe('Error');
+		expect(sandbox.requests.filter((r) => r.path.startsWith('/stolen'))).toHaveLength(0);
+		sandbox.faults.clear();
+	});
+
+	it('a Base URL that is not loopback never gets the key', async () => {
+		const answer = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
+			credentials: {
+				id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi,
+				name: 'userinfo test',
+				type: 'closePhoneNumbersApi',
+				data: { apiKey: CLOSE_KEYS.adminA, baseUrl: `${sandbox.url}@evil.example` },
+			},
+		});
+		expect(answer.body.data.status).toBe('Error');
+		expect(answer.body.data.message).toMatch(/base-url-must-be-a-loopback-origin\.invalid|ENOTFOUND|getaddrinfo/);
+	});
+});
+
+describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`, () => {
+	const browserTest = existsSync(CHROMIUM) || process.env.CI ? it : it.skip;
+	beforeAll(startN8n, 300_000);
+	const shot = (name: string) => join(ARTIFACTS, `${name}-n8n-${VERSION}.png`);
+	let browser: import('playwright-core').Browser | undefined;
+	let page: import('playwright-core').Page;
+
+	beforeAll(async () => {
+		if (!existsSync(CHROMIUM) && !process.env.CI) return;
+		mkdirSync(ARTIFACTS, { recursive: true });
+		const { chromium, selectors } = await import('playwright-core');
+		selectors.setTestIdAttribute('data-test-id');
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		});
+		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(`${n8n.url}/signin`);
+		await page.locator('input[type="email"]').fill('owner@example.com', { timeout: 60_000 });
+		await page.locator('input[type="password"]').fill('Sandbox-pass-1');
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+	}, 120_000);
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	/** A new workflow with the nodes panel open and `query` typed into its search box. */
+	async function searchNodes(query: string) {
+		await page.goto(`${n8n.url}/workflow/new`);
+		await page.getByTestId('canvas-plus-button').click({ timeout: 60_000 });
+		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"], input[placeholder^="Search nodes"]').first();
+		await search.fill(query, { timeout: 60_000 });
+		await page.waitForTimeout(1000);
+		return await page.getByTestId('node-creator-item-name').allInnerTexts();
+	}
+
+	const CREDENTIAL_OF: Record<string, keyof typeof SANDBOX_CREDENTIAL_IDS> = {
+		'Close Phone Numbers': 'closePhoneNumbersApi',
+		'SignalWire Phone Numbers': 'signalWirePhoneNumbersApi',
+		'Synthflow Phone Numbers': 'synthflowPhoneNumbersApi',
+	};
+
+	/** Adds the node with "Update a phone number" and picks its sandbox credential. */
+	async function openUpdate(displayName: string) {
+		await searchNodes(displayName);
+		await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${displayName}$`) }).first().click();
+		await page.getByText('Update a phone number').first().click();
+		await page.getByTestId('node-credentials-select').click({ timeout: 60_000 });
+		const credential = page.getByTestId(`node-credentials-select-item-${SANDBOX_CREDENTIAL_IDS[CREDENTIAL_OF[displayName]]}`);
+		await credential.click();
+		await credential.waitFor({ state: 'hidden', timeout: 30_000 });
+	}
+
+	async function addField(name: string) {
+		await page.getByPlaceholder('Add Field').first().click();
+		const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+		await options.first().waitFor({ timeout: 30_000 });
+		const shown = await options.allInnerTexts();
+		if (name) await options.filter({ hasText: new RegExp(`^${name}$`) }).first().click();
+		else await page.keyboard.press('Escape');
+		return shown;
+	}
+
+	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers'];
+
+	browserTest('the nodes panel finds every node by its name and by "phone number", each with its three actions', async () => {
+		expect(await searchNodes('phone number')).toEqual(expect.arrayContaining(NODES));
+		await page.screenshot({ path: shot('nodes-panel') });
+		for (const node of NODES) {
+			expect(await searchNodes(node.split(' ')[0])).toContain(node);
+			await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${node}$`) }).first().click();
+			const actions = await page.getByTestId('node-creator-item-name').allInnerTexts();
+			expect(actions).toEqual(expect.arrayContaining(['Get a phone number', 'Get many phone numbers', 'Update a phone number']));
+		}
+		// Not hidden under AI: a SIP trunk setting is found from the regular panel.
+		expect(await searchNodes('SIP trunk')).toContain('Synthflow Phone Numbers');
+	}, 240_000);
+
+	browserTest('each number list shows names in one number format', async () => {
+		for (const node of NODES) {
+			await openUpdate(node);
+			await page.getByTestId('rlc-input').click({ timeout: 60_000 });
+			const items = page.getByTestId('rlc-item');
+			await items.first().waitFor({ timeout: 60_000 });
+			const texts = await items.allInnerTexts();
+			expect(texts.length).toBeGreaterThan(5);
+			for (const text of texts) expect(text).toMatch(/^\+(1 \d{3}-\d{3}-\d{4}|[2-9]\d{7,14}) · \S/);
+			await page.screenshot({ path: shot(`dropdown-${node.split(' ')[0].toLowerCase()}`) });
+			await page.keyboard.press('Escape');
+		}
+	}, 240_000);
+
+	browserTest("SignalWire: choosing a call handler leaves only that handler's fields to add", async () => {
+		await openUpdate('SignalWire Phone Numbers');
+		const all = await addField('Call Handler');
+		expect(all).toEqual(expect.arrayContaining(['Call Request URL', 'Call LaML Application Name or ID', 'Call Video Room Name or ID']));
+		// The handler's own dropdown: pick LaML Application.
+		await page.getByTestId('parameter-input-callHandler').click();
+		// Options show their description under the name: match the name at the start.
+		const handler = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: /^LaML Application/ }).first();
+		await handler.click();
+		await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: /^AI Agent/ }).first().waitFor({ state: 'hidden', timeout: 30_000 });
+		const laml = await addField('');
+		expect(laml).toContain('Call LaML Application Name or ID');
+		expect(laml).not.toContain('Call Request URL');
+		expect(laml).not.toContain('Call Video Room Name or ID');
+		await page.screenshot({ path: shot('signalwire-call-handler') });
+	}, 240_000);
+
+	browserTest('Synthflow: an update run from the editor changes the number and shows it in the output', async () => {
+		await openUpdate('Synthflow Phone Numbers');
+		await page.getByTestId('rlc-input').click({ timeout: 60_000 });
+		await page.getByTestId('rlc-item').first().click({ timeout: 60_000 });
+		await addField('Friendly Name');
+		await page.getByTestId('parameter-input-friendlyName').locator('input, textarea').first().fill('Front desk (from the editor)');
+		await page.getByTestId('node-execute-button').first().click();
+		await page.getByTestId('output-panel').getByText('Front desk (from the editor)').first().waitFor({ timeout: 60_000 });
+		await page.screenshot({ path: shot('output') });
+		expect(sandbox.state.synthflow.numbers.some((n) => n.friendly_name === 'Front desk (from the editor)')).toBe(true);
+	}, 240_000);
+});
+
 describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 	// CI installs Debian's chromium (.ci/run); elsewhere the test says what is missing.
 	const browserTest = existsSync(CHROMIUM) || process.env.CI ? it : it.skip;

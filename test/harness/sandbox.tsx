@@ -1,4 +1,4 @@
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /**
  * Starts one sandbox for a test file (beforeAll), forgets its request log and faults before each
@@ -46,6 +46,19 @@ export function synthflowCredentials(
 			apiKey: options.apiKey ?? SYNTHFLOW_KEYS.main,
 			region: options.region ?? 'global',
 			workspaceId: options.workspaceId === null ? '' : (options.workspaceId ?? SYNTHFLOW_WORKSPACES.a),
+			baseUrl: sandbox.url,
+		},
+	};
+}
+
+export function twilioCredentials(sandbox: Sandbox, options: { authType?: 'authToken' | 'apiKey'; authToken?: string } = {}) {
+	return {
+		twilioPhoneNumbersApi: {
+			accountSid: TWILIO_ACCOUNT.accountSid,
+			authType: options.authType ?? 'authToken',
+			authToken: options.authToken ?? TWILIO_ACCOUNT.authToken,
+			apiKeySid: TWILIO_ACCOUNT.apiKeySid,
+			apiKeySecret: TWILIO_ACCOUNT.apiKeySecret,
 			baseUrl: sandbox.url,
 		},
 	};

@@ -5,8 +5,8 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, type Fault, type Provider, type Sandbox } from '../../sandbox';
-import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TWILIO_ACCOUNT, type Fault, type Provider, type Sandbox } from '../../sandbox';
+import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();
@@ -104,6 +104,33 @@ const targets: Target[] = [
 			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
 		},
 	},
+	{
+		provider: 'twilio',
+		node: 'twilio',
+		secret: TWILIO_ACCOUNT.authToken,
+		basic: { user: TWILIO_ACCOUNT.accountSid, password: TWILIO_ACCOUNT.authToken },
+		credentials: (s) => twilioCredentials(s),
+		operations: {
+			update: {
+				parameters: (s) => ({
+					resource: 'phoneNumber',
+					operation: 'update',
+					phoneNumberSid: { __rl: true, mode: 'id', value: s.state.twilio.numbers[0].sid },
+					updateFields: { friendlyName: 'Matrix' },
+				}),
+				requests: 1,
+			},
+			get: {
+				parameters: (s) => ({
+					resource: 'phoneNumber',
+					operation: 'get',
+					phoneNumberSid: { __rl: true, mode: 'id', value: s.state.twilio.numbers[0].sid },
+				}),
+				requests: 1,
+			},
+			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
+		},
+	},
 ];
 
 const httpDate = () => new Date(Date.now() + 1000).toUTCString();
@@ -175,7 +202,7 @@ const faults: Array<[string, (p: Provider) => Fault, (op: Operation, p: Provider
 		(op, p) =>
 			op !== 'list'
 				? { outcome: 'ok', requests: p === 'synthflow' && op === 'update' ? 2 : 1 }
-				: p === 'signalwire'
+				: p === 'signalwire' || p === 'twilio'
 					? // a next link that points at its own page
 						{ outcome: 'failed', name: 'NodeOperationError', requests: 2, message: /same next page twice/ }
 					: // an empty page that says there is more: the listing ends there

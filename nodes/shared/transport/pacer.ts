@@ -115,8 +115,11 @@ export class RequestPacer {
 	/** After a 429: hold every request of this run for `ms`, and halve the rate. */
 	throttled(ms: number): void {
 		const at = now();
+		// The other requests of the same burst bounce too: one decrease per hold, not one each.
+		const fresh = at >= this.holdUntil;
 		this.holdUntil = Math.max(this.holdUntil, at + ms);
 		this.scouting = true;
+		if (!fresh) return;
 		// What got through in the last second is what the provider sustains: go a little below it.
 		// A lone request's 429 says nothing about a rate (another client spent the budget).
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;

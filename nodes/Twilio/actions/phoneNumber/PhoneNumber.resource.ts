@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberOperations } from '../../../shared/descriptions/phoneNumberResource';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export { get, getAll, update };
+
+export const description: INodeProperties[] = [
+	phoneNumberOperations("Update a phone number's voice, messaging, SIP trunk and emergency settings"),
+	...update.description,
+	...get.description,
+	...getAll.description,
+];

@@ -1,0 +1,128 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { locatorValue } from '../../shared/execution/parameters';
+import { originOverride } from '../../shared/transport/baseUrl';
+import { ApiClient } from '../../shared/transport/client';
+import { collectPages, type Page } from '../../shared/transport/pagination';
+import { pathSegment } from '../../shared/transport/paths';
+import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
+
+const CREDENTIAL = { type: 'twilioPhoneNumbersApi', name: 'Twilio Phone Numbers API' };
+
+export const PHONE_NUMBER_SID = /^PN[0-9a-fA-F]{32}$/;
+export const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
+
+/** Twilio's error codes that need their own hint. */
+const HINTS: Record<string, (where: string, resource?: string) => string> = {
+	20003: () => `Check the ${CREDENTIAL.name} credential: the Account SID with its Auth Token, or an API key (SID and secret) of that same account.`,
+	20404: (where, resource) => `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the SID, and that it belongs to the credential's account.`,
+	21402: () => 'One of the URLs is not valid for Twilio: give absolute http(s) URLs that Twilio can reach.',
+};
+
+export const twilioProfile: ProviderProfile = {
+	displayName: 'Twilio',
+	errorMessages(body) {
+		// {"code": 20404, "message", "more_info", "status"}; newer APIs RFC 9457 {title, detail, code}.
+		const data = body as IDataObject;
+		const text = (data.message ?? data.detail ?? data.title) as string | undefined;
+		if (text === undefined) return [];
+		const code = data.code !== undefined ? ` (error ${String(data.code)}${data.more_info ? `, ${String(data.more_info)}` : ''})` : '';
+		return [`${text}${code}`];
+	},
+	hint(status, { where, resource, body }) {
+		const code = String((body as IDataObject | undefined)?.code ?? (status === 401 ? 20003 : status === 404 ? 20404 : ''));
+		return HINTS[code]?.(where, resource);
+	},
+};
+
+export interface TwilioConnection {
+	/** api.twilio.com/2010-04-01/Accounts/{AC} */
+	api: ApiClient;
+	/** trunking.twilio.com/v1 */
+	trunking: ApiClient;
+	accountSid: string;
+}
+
+export async function twilioClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<TwilioConnection> {
+	const data = await ctx.getCredentials(CREDENTIAL.type);
+	const node = ctx.getNode();
+	const accountSid = String(data.accountSid ?? '').trim();
+	if (!ACCOUNT_SID.test(accountSid)) {
+		throw new NodeOperationError(node, "The Twilio credential's Account SID is not valid: AC followed by 32 hexadecimal digits");
+	}
+	const origin = originOverride(node, data.baseUrl);
+	const byKey = data.authType === 'apiKey';
+	const user = String((byKey ? data.apiKeySid : accountSid) ?? '');
+	const password = String((byKey ? data.apiKeySecret : data.authToken) ?? '');
+	const make = (baseUrl: string) =>
+		new ApiClient(ctx, {
+			provider: twilioProfile,
+			credentialType: CREDENTIAL.type,
+			credentialName: CREDENTIAL.name,
+			baseUrl,
+			policy,
+			basicAuth: { user, password },
+			secrets: [password],
+		});
+	const account = pathSegment(node, accountSid, 'Account SID');
+	return {
+		api: make(`${origin ?? 'https://api.twilio.com'}/2010-04-01/Accounts/${account}`),
+		trunking: make(origin ? `${origin}/trunking/v1` : 'https://trunking.twilio.com/v1'),
+		accountSid,
+	};
+}
+
+/** One page of a 2010-04-01 list: `next_page_uri` is a path on api.twilio.com (never build a token). */
+export async function listPage(
+	client: ApiClient,
+	path: string,
+	key: string,
+	qs: IDataObject,
+	cursor?: string,
+	itemIndex?: number,
+): Promise<Page<IDataObject, string>> {
+	const answer = await client.requestObject<IDataObject>(
+		cursor ? { method: 'GET', url: cursor, itemIndex } : { method: 'GET', path, qs, itemIndex },
+	);
+	const next = answer.next_page_uri;
+	return { items: Array.isArray(answer[key]) ? (answer[key] as IDataObject[]) : [], next: typeof next === 'string' && next ? next : undefined };
+}
+
+export async function listAll(
+	client: ApiClient,
+	path: string,
+	key: string,
+	qs: IDataObject,
+	options: { limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	return await collectPages<IDataObject, string>(client, async (cursor) => await listPage(client, path, key, qs, cursor, options.itemIndex), options);
+}
+
+/**
+ * The number the locator names, as its SID: a `PN…` SID as given, an E.164 number looked up with
+ * the list's `PhoneNumber` filter (Twilio cannot fetch a number by E.164): exactly one match, or
+ * an error that says how many matched.
+ */
+export async function resolveNumberSid(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<string> {
+	const node = ctx.getNode();
+	const value = locatorValue(ctx, 'phoneNumberSid', itemIndex, 'Phone Number').replace(/[\s().-]/g, '');
+	if (PHONE_NUMBER_SID.test(value)) return value;
+	if (!/^\+[1-9]\d{6,14}$/.test(value)) {
+		throw new NodeOperationError(node, `Phone Number: "${value.slice(0, 40)}" is neither a phone number SID (PN + 32 hex) nor an E.164 number`, { itemIndex });
+	}
+	const matches = (await listAll(connection.api, '/IncomingPhoneNumbers.json', 'incoming_phone_numbers', { PhoneNumber: value, PageSize: 20 }, { itemIndex }))
+		.filter((n) => n.phone_number === value);
+	if (matches.length !== 1) {
+		throw new NodeOperationError(
+			node,
+			`Phone Number: ${matches.length === 0 ? 'no number' : `${matches.length} numbers`} of this account match ${value}`,
+			{ itemIndex, description: 'Choose the number from the list or give its SID (PN…).' },
+		);
+	}
+	return String(matches[0].sid);
+}
