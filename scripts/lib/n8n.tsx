@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT } from '../../sandbox';
 
 export const ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-phone-numbers';
@@ -69,6 +69,7 @@ export const SANDBOX_CREDENTIAL_IDS = {
 	closePhoneNumbersOAuth2Api: 'closeOAuth2ApiSandbox',
 	signalWirePhoneNumbersApi: 'signalWireApiSandbox',
 	synthflowPhoneNumbersApi: 'synthflowApiSandbox',
+	twilioPhoneNumbersApi: 'twilioApiSandbox',
 };
 
 /** Credentials (as `n8n import:credentials` takes them) that point at the sandbox. */
@@ -96,6 +97,12 @@ export function sandboxCredentials(sandboxUrl: string) {
 			name: 'Synthflow (sandbox)',
 			type: 'synthflowPhoneNumbersApi',
 			data: { apiKey: SYNTHFLOW_KEYS.main, region: 'global', workspaceId: SYNTHFLOW_WORKSPACES.a, baseUrl: sandboxUrl },
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.twilioPhoneNumbersApi,
+			name: 'Twilio (sandbox)',
+			type: 'twilioPhoneNumbersApi',
+			data: { accountSid: TWILIO_ACCOUNT.accountSid, authType: 'authToken', authToken: TWILIO_ACCOUNT.authToken, baseUrl: sandboxUrl },
 		},
 	];
 }

@@ -19,7 +19,7 @@ import {
 	workflowId,
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
-import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT, type Sandbox } from '../../sandbox';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -112,6 +112,27 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 		expect(sandbox.state.synthflow.numbers[0]).toMatchObject({ friendly_name: 'Reception (SIP trunk)', provider_name: 'custom' });
 	});
 
+	it('Twilio: update points the number at a SIP trunk, form-encoded', async () => {
+		const { result } = await n8n.execute(workflowId(file('twilio-update-phone-number.json')));
+		const [out] = outputOf(result, 'Twilio');
+		expect(out).toMatchObject({ sid: 'PN48927041a5a6d27842767dcdace6a2b6', friendly_name: 'Support line (SIP)', trunk_sid: 'TK60c1e7fd26a84d6110dcf9ec4b47eb99' });
+		const post = sandbox.requests.find((r) => r.provider === 'twilio' && r.method === 'POST')!;
+		expect(Object.fromEntries(new URLSearchParams(post.rawBody))).toEqual({
+			FriendlyName: 'Support line (SIP)',
+			TrunkSid: 'TK60c1e7fd26a84d6110dcf9ec4b47eb99',
+			SmsUrl: 'https://hooks.example.com/sms',
+			SmsMethod: 'POST',
+		});
+	});
+
+	it('Twilio: get and list', async () => {
+		const got = outputOf((await n8n.execute(workflowId(file('twilio-get-phone-number.json')))).result, 'Twilio');
+		expect(got[0].sid).toBe('PN48927041a5a6d27842767dcdace6a2b6');
+		const listed = outputOf((await n8n.execute(workflowId(file('twilio-list-phone-numbers.json')))).result, 'Twilio');
+		expect(listed.length).toBeGreaterThan(0);
+		expect(listed.every((n) => String(n.phone_number).includes('+1415'))).toBe(true);
+	});
+
 	it('Synthflow: get and list', async () => {
 		const got = outputOf((await n8n.execute(workflowId(file('synthflow-get-phone-number.json')))).result, 'Synthflow');
 		expect(got[0].slug).toBe('14151000000');
@@ -192,13 +213,13 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		const nodes = await n8n.rest<Array<{ name: string }> | { data: Array<{ name: string }> }>('GET', '/types/nodes.json');
 		expect(nodes.status).toBe(200);
 		const names = (Array.isArray(nodes.body) ? nodes.body : nodes.body.data).map((n) => n.name);
-		for (const node of ['close', 'signalWire', 'synthflow']) {
+		for (const node of ['close', 'signalWire', 'synthflow', 'twilio']) {
 			expect(names).toContain(`${PKG}.${node}`);
 			expect(names).toContain(`${PKG}.${node}Tool`);
 		}
 		const credentials = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		const credentialNames = (Array.isArray(credentials.body) ? credentials.body : []).map((c) => c.name);
-		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi']));
+		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi', 'twilioPhoneNumbersApi']));
 		// The other package's types are loaded too: the names that would have collided.
 		expect(credentialNames).toEqual(expect.arrayContaining(['closeApi', 'closeOAuth2Api', 'signalWireApi', 'synthflowApi']));
 		expect(names).toContain(`${OLD_NAMES}.oldNames`);
@@ -209,6 +230,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	const close = { node: 'close', credentials: credentialRef('closePhoneNumbersApi', 'Close (sandbox)'), base: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' } };
 	const signalWire = { node: 'signalWire', credentials: credentialRef('signalWirePhoneNumbersApi', 'SignalWire (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 	const synthflow = { node: 'synthflow', credentials: credentialRef('synthflowPhoneNumbersApi', 'Synthflow (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const twilio = { node: 'twilio', credentials: credentialRef('twilioPhoneNumbersApi', 'Twilio (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 
 	type Target = { node: string; credentials: Record<string, { id: string; name: string }>; base: Record<string, string> };
 
@@ -291,6 +313,23 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		expect(first.results.every((r) => /^\+\d[\d -]+ · (available|in use)$/.test(r.name))).toBe(true);
 	});
 
+	it('Twilio: the phone number list, its second page, and the app, trunk and address dropdowns', async () => {
+		const first = await locator(twilio, 'parameters.phoneNumberSid', 'searchPhoneNumbers');
+		expect(first.results).toHaveLength(50);
+		expect(first.results.every((r) => /^\+1 \d{3}-\d{3}-\d{4} · /.test(r.name))).toBe(true);
+		const second = await locator(twilio, 'parameters.phoneNumberSid', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		expect(second.results[0].value).toBe(sandbox.state.twilio.numbers[50].sid);
+		const state = sandbox.state.twilio;
+		for (const [field, method, expected] of [
+			['voiceApplicationSid', 'getApplications', state.applications.map((a) => a.sid)],
+			['trunkSid', 'getTrunks', state.trunks.map((t) => t.sid)],
+			['addressSid', 'getAddresses', state.addresses.map((a) => a.sid)],
+		] as const) {
+			const values = (await options(twilio, `parameters.updateFields.${field}`, method)).map((o) => o.value);
+			expect(values.sort()).toEqual([...expected].sort());
+		}
+	});
+
 	it('a failing dropdown shows the provider error, not an empty list', async () => {
 		await n8n.importCredentials([{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closePhoneNumbersApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } }]);
 		const response = await n8n.rest<{ message?: string }>('POST', '/rest/dynamic-node-parameters/options', {
@@ -314,6 +353,12 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 			'/api/relay/rest/phone_numbers',
 		],
 		['synthflowPhoneNumbersApi', { apiKey: SYNTHFLOW_KEYS.main, region: 'eu', workspaceId: SYNTHFLOW_WORKSPACES.a }, { apiKey: 'sf_wrong', region: 'eu' }, '/v2/assistants'],
+		[
+			'twilioPhoneNumbersApi',
+			{ accountSid: TWILIO_ACCOUNT.accountSid, authType: 'apiKey', apiKeySid: TWILIO_ACCOUNT.apiKeySid, apiKeySecret: TWILIO_ACCOUNT.apiKeySecret },
+			{ accountSid: TWILIO_ACCOUNT.accountSid, authType: 'authToken', authToken: 'wrong-token' },
+			`/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers.json`,
+		],
 		[
 			'closePhoneNumbersOAuth2Api',
 			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'from-sandbox', token_type: 'Bearer' } },
@@ -424,6 +469,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		'Close Phone Numbers': 'closePhoneNumbersApi',
 		'SignalWire Phone Numbers': 'signalWirePhoneNumbersApi',
 		'Synthflow Phone Numbers': 'synthflowPhoneNumbersApi',
+		'Twilio Phone Numbers': 'twilioPhoneNumbersApi',
 	};
 
 	/** Adds the node with "Update a phone number" and picks its sandbox credential. */
@@ -447,7 +493,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		return shown;
 	}
 
-	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers'];
+	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers', 'Twilio Phone Numbers'];
 
 	browserTest('the nodes panel finds every node by its name and by "phone number", each with its three actions', async () => {
 		expect(await searchNodes('phone number')).toEqual(expect.arrayContaining(NODES));

@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { Twilio } from '../../nodes/Twilio/Twilio.node';
 
 import { TWILIO_ACCOUNT } from '../../sandbox';
 import { requestsTo, twilioCredentials, useSandbox } from '../harness/sandbox';
@@ -172,5 +174,34 @@ describe('Twilio: get, list and dropdowns', () => {
 		const request = credentialTestRequest('twilioPhoneNumbersApi', { accountSid: TWILIO_ACCOUNT.accountSid });
 		expect(request.url).toBe(`https://api.twilio.com${NUMBERS}.json`);
 		expect(request.disableFollowRedirect).toBe(true);
+	});
+});
+
+describe('Twilio: the editor shows what takes precedence', () => {
+	const description = new Twilio().description;
+	const fields = description.properties.find((p) => p.name === 'updateFields')!.options as INodeProperties[];
+	/** The update fields the editor offers for these routing choices (n8n's own display rules). */
+	function offered(voiceRouting: string, smsRouting: string): string[] {
+		const root = { resource: 'phoneNumber', operation: 'update', voiceRouting, smsRouting, updateFields: {} };
+		return fields
+			.filter((field) => NodeHelpers.displayParameterPath(root, field, 'updateFields', { typeVersion: 1 }, description))
+			.map((field) => field.name);
+	}
+
+	it('a SIP trunk hides the voice URLs and the TwiML app', () => {
+		const shown = offered('trunk', 'any');
+		expect(shown).toContain('trunkSid');
+		for (const hidden of ['voiceUrl', 'voiceMethod', 'voiceFallbackUrl', 'statusCallback', 'voiceApplicationSid']) expect(shown).not.toContain(hidden);
+		expect(shown).toEqual(expect.arrayContaining(['smsUrl', 'smsApplicationSid', 'friendlyName', 'emergencyAddressSid']));
+	});
+
+	it('a TwiML app hides the voice URLs and the trunk; an SMS app hides the SMS URLs', () => {
+		const shown = offered('application', 'application');
+		expect(shown).toEqual(expect.arrayContaining(['voiceApplicationSid', 'smsApplicationSid']));
+		for (const hidden of ['voiceUrl', 'trunkSid', 'smsUrl', 'smsFallbackUrl']) expect(shown).not.toContain(hidden);
+	});
+
+	it('"Any" offers every field', () => {
+		expect(offered('any', 'any').sort()).toEqual(fields.map((f) => f.name).sort());
 	});
 });
