@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestOptions } from '../shared/descriptions/common';
+import { phoneNumberResource } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { searchPhoneNumbers } from './methods/listSearch';
@@ -34,14 +35,7 @@ export class SignalWire implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signalWirePhoneNumbersApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Phone Number', value: 'phoneNumber' }],
-				default: 'phoneNumber',
-			},
+			phoneNumberResource,
 			...phoneNumber.description,
 			requestOptions,
 		],

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestOptions } from '../shared/descriptions/common';
+import { phoneNumberResource } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { searchPhoneNumbers } from './methods/listSearch';
@@ -26,14 +27,7 @@ export class Synthflow implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'synthflowPhoneNumbersApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Phone Number', value: 'phoneNumber' }],
-				default: 'phoneNumber',
-			},
+			phoneNumberResource,
 			...phoneNumber.description,
 			requestOptions,
 		],

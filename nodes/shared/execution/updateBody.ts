@@ -9,8 +9,8 @@ export type FieldCheck =
 	| { kind: 'url' }
 	| { kind: 'boolean' }
 	| { kind: 'oneOf'; values: readonly string[] }
-	/** A provider ID of a given shape (e.g. Twilio's `AP` + 32 hex); empty clears it. */
-	| { kind: 'id'; pattern: RegExp; example: string };
+	/** A provider ID of a given shape (e.g. Twilio's `AP` + 32 hex); empty clears it unless `required`. */
+	| { kind: 'id'; pattern: RegExp; example: string; required?: boolean };
 
 /** One row of a provider's declarative update table: the `updateFields` key's API name and check. */
 export interface UpdateField {
@@ -51,7 +51,9 @@ function checked(field: UpdateField, value: unknown, check: InputValidator): str
 			return check.oneOf(label, value, rule.values);
 		case 'id': {
 			const text = check.string(label, value).trim();
-			if (text !== '' && !rule.pattern.test(text)) check.fail(label, `"${text.slice(0, 60)}" is not a valid ID (e.g. ${rule.example})`);
+			if ((text !== '' || rule.required) && !rule.pattern.test(text)) {
+				check.fail(label, `"${text.slice(0, 60)}" is not a valid ID (e.g. ${rule.example})`);
+			}
 			return text;
 		}
 	}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { phoneNumberOperations } from '../../../shared/descriptions/phoneNumberResource';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
@@ -7,29 +8,7 @@ import * as update from './update.operation';
 export { get, getAll, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['phoneNumber'] } },
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get a phone number', action: 'Get a phone number' },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List phone numbers',
-				action: 'Get many phone numbers',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Update a phone number: label, forwarding, voicemail, group members',
-				action: 'Update a phone number',
-			},
-		],
-		default: 'update',
-	},
+	phoneNumberOperations('Update a phone number: label, forwarding, voicemail, group members'),
 	...update.description,
 	...get.description,
 	...getAll.description,
