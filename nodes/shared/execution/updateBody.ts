@@ -4,9 +4,15 @@ import type { InputValidator } from '../validation';
 
 /** How one update field is checked before it is sent. */
 export type FieldCheck =
-	| { kind: 'text'; maxLength?: number }
-	/** An absolute http(s) URL; an empty value is sent as empty (clears it). */
-	| { kind: 'url' }
+	/** Text; with `patterns`, a non-empty value must match one of them (`what` names the shape). */
+	| { kind: 'text'; maxLength?: number; patterns?: RegExp[]; what?: string }
+	/** An absolute URL (`protocols`, default http and https); empty is sent as `empty` (default ''). */
+	| { kind: 'url'; protocols?: Array<'http:' | 'https:'>; empty?: '' | null }
+	/** An E.164 number; empty is refused, with `emptyHint` saying what to do instead. */
+	| { kind: 'e164'; emptyHint?: string }
+	/** A list (or comma-separated text) of E.164 numbers, or of IDs matching `pattern`. */
+	| { kind: 'list'; pattern?: RegExp; what?: string }
+	| { kind: 'integer'; min: number; max: number }
 	| { kind: 'boolean' }
 	| { kind: 'oneOf'; values: readonly string[] }
 	/** A provider ID of a given shape (e.g. Twilio's `AP` + 32 hex); empty clears it unless `required`. */
@@ -33,18 +39,41 @@ export function buildUpdateBody(fields: IDataObject, table: Record<string, Updat
 	return body;
 }
 
-function checked(field: UpdateField, value: unknown, check: InputValidator): string | boolean {
+function checked(field: UpdateField, value: unknown, check: InputValidator): string | boolean | number | null | string[] {
 	const { label, check: rule } = field;
 	switch (rule.kind) {
 		case 'text': {
-			const text = check.string(label, value);
+			const text = rule.patterns ? check.string(label, value).trim() : check.string(label, value);
 			if (rule.maxLength !== undefined && text.length > rule.maxLength) {
 				check.fail(label, `at most ${rule.maxLength} characters (this has ${text.length})`);
 			}
+			if (rule.patterns && text !== '' && !rule.patterns.some((pattern) => pattern.test(text))) {
+				check.fail(label, `"${text.slice(0, 60)}" is not ${rule.what ?? 'valid here'}`);
+			}
 			return text;
 		}
-		case 'url':
-			return check.string(label, value).trim() === '' ? '' : check.url(label, value);
+		case 'url': {
+			const text = value === null ? '' : check.string(label, value).trim();
+			// Not `??`: null is a value here (Close's nullable greeting URL).
+			return text === '' ? (rule.empty === undefined ? '' : rule.empty) : check.url(label, text, rule.protocols);
+		}
+		case 'e164': {
+			const text = value === null ? '' : check.string(label, value).trim();
+			if (text === '') check.fail(label, 'empty', rule.emptyHint);
+			return check.e164(label, text);
+		}
+		case 'list': {
+			const entries = check.list(label, value);
+			const pattern = rule.pattern;
+			return pattern
+				? entries.map((entry) => {
+						if (!pattern.test(entry)) check.fail(label, `"${entry.slice(0, 60)}" is not ${rule.what ?? 'a valid ID'}`);
+						return entry;
+					})
+				: entries.map((entry) => check.e164(label, entry));
+		}
+		case 'integer':
+			return check.integer(label, value, rule.min, rule.max);
 		case 'boolean':
 			return check.boolean(label, value);
 		case 'oneOf':

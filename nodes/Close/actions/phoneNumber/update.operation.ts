@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorValue, updateFields } from '../../../shared/execution/parameters';
 import type { ItemRun } from '../../../shared/execution/runItems';
+import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
 import { pathSegment } from '../../../shared/transport/paths';
 import type { ApiClient } from '../../../shared/transport/client';
@@ -120,59 +121,34 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** Each `updateFields` key: Close's API field, display name and check (Close's update schema). */
+export const CLOSE_FIELDS: Record<string, UpdateField> = {
+	label: { api: 'label', label: 'Label', check: { kind: 'text' } },
+	// A string in Close's update schema: null and '' are refused (forwarding stops with the flag).
+	forwardTo: {
+		api: 'forward_to',
+		label: 'Forward To',
+		check: {
+			kind: 'e164',
+			emptyHint: 'Close needs a number here (E.164, e.g. +16502221111). To stop forwarding, remove Forward To and add Forward To Enabled, turned off.',
+		},
+	},
+	forwardToEnabled: { api: 'forward_to_enabled', label: 'Forward To Enabled', check: { kind: 'boolean' } },
+	// The one nullable field: empty sends null, which removes the greeting.
+	voicemailGreetingUrl: { api: 'voicemail_greeting_url', label: 'Voicemail Greeting URL', check: { kind: 'url', protocols: ['https:'], empty: null } },
+	participants: {
+		api: 'participants',
+		label: 'Participant Names or IDs',
+		check: { kind: 'list', pattern: /^user_[A-Za-z0-9]+$/, what: 'a Close user ID (user_…)' },
+	},
+	phoneNumbers: { api: 'phone_numbers', label: 'Phone Number Names or IDs', check: { kind: 'list' } },
+	press1ToAccept: { api: 'press_1_to_accept', label: 'Press 1 To Accept', check: { kind: 'boolean' } },
+	inboundRingDuration: { api: 'inbound_ring_duration', label: 'Inbound Ring Duration', check: { kind: 'integer', min: 15, max: 90 } },
+};
+
 /** Close's update body, in snake_case, from exactly the fields the user added. */
 export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		switch (key) {
-			case 'label':
-				body.label = check.string('Label', value);
-				break;
-			case 'forwardTo': {
-				// Close's update schema types forward_to as a string: null is refused, and so is ''.
-				const text = value === null ? '' : check.string('Forward To', value).trim();
-				if (text === '') {
-					check.fail(
-						'Forward To',
-						'empty',
-						'Close needs a number here (E.164, e.g. +16502221111). To stop forwarding, remove Forward To and add Forward To Enabled, turned off.',
-					);
-				}
-				body.forward_to = check.e164('Forward To', text);
-				break;
-			}
-			case 'forwardToEnabled':
-				body.forward_to_enabled = check.boolean('Forward To Enabled', value);
-				break;
-			case 'voicemailGreetingUrl': {
-				const text = value === null ? '' : check.string('Voicemail Greeting URL', value).trim();
-				body.voicemail_greeting_url = text === '' ? null : check.url('Voicemail Greeting URL', text, ['https:']);
-				break;
-			}
-			case 'participants':
-				body.participants = check.list('Participant Names or IDs', value).map((id) => {
-					if (!/^user_[A-Za-z0-9]+$/.test(id)) {
-						check.fail('Participant Names or IDs', `"${id.slice(0, 60)}" is not a Close user ID (user_…)`);
-					}
-					return id;
-				});
-				break;
-			case 'phoneNumbers':
-				body.phone_numbers = check
-					.list('Phone Number Names or IDs', value)
-					.map((n) => check.e164('Phone Number Names or IDs', n));
-				break;
-			case 'press1ToAccept':
-				body.press_1_to_accept = check.boolean('Press 1 To Accept', value);
-				break;
-			case 'inboundRingDuration':
-				body.inbound_ring_duration = check.integer('Inbound Ring Duration', value, 15, 90);
-				break;
-			default:
-				check.fail('Update Fields', `unknown field "${key}"`);
-		}
-	}
-	return body;
+	return buildUpdateBody(fields, CLOSE_FIELDS, check);
 }
 
 /** Replace mode with an empty list would leave a ring group without members: refused. */

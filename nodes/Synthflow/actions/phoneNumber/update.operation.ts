@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateFields } from '../../../shared/execution/parameters';
+import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
@@ -107,57 +108,32 @@ export const description: INodeProperties[] = [
 const SIP_URI = /^sips?:[^\s]+$/i;
 const HOST_PORT = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
+/** Each `updateFields` key: Synthflow's API field, display name and check. */
+export const SYNTHFLOW_FIELDS: Record<string, UpdateField> = {
+	friendlyName: { api: 'friendly_name', label: 'Friendly Name', check: { kind: 'text' } },
+	sipAuthUsername: { api: 'sip_auth_username', label: 'SIP Auth Username', check: { kind: 'text' } },
+	sipOutboundProxy: {
+		api: 'sip_outbound_proxy',
+		label: 'SIP Outbound Proxy',
+		check: { kind: 'text', patterns: [SIP_URI, HOST_PORT], what: 'a SIP URI (sip:host) or host[:port]' },
+	},
+	// Synthflow's guides have users enter a bare SIP domain (sip.telnyx.com); URIs work too. Sent
+	// under its own name, not the `termination_uri` alias.
+	sipTermUri: {
+		api: 'sip_term_uri',
+		label: 'SIP Termination URI',
+		check: { kind: 'text', patterns: [SIP_URI, HOST_PORT], what: 'a SIP domain (sip.example.com[:port]) or a SIP URI (sip:… or sips:…)' },
+	},
+	providerName: { api: 'provider_name', label: 'Provider Name', check: { kind: 'oneOf', values: PROVIDERS } },
+	trunkUsername: { api: 'trunk_username', label: 'Trunk Username', check: { kind: 'text' } },
+	trunkPassword: { api: 'trunk_pwd', label: 'Trunk Password', check: { kind: 'text' } },
+	uacEnabled: { api: 'uac_enabled', label: 'UAC Enabled', check: { kind: 'boolean' } },
+	uacRegisterExpires: { api: 'uac_register_expires', label: 'UAC Register Expires', check: { kind: 'integer', min: 60, max: 3600 } },
+};
+
 /** Synthflow's update body from exactly the fields the user added, each checked first. */
 export function synthflowUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		switch (key) {
-			case 'friendlyName':
-				body.friendly_name = check.string('Friendly Name', value);
-				break;
-			case 'sipAuthUsername':
-				body.sip_auth_username = check.string('SIP Auth Username', value);
-				break;
-			case 'sipOutboundProxy': {
-				const text = check.string('SIP Outbound Proxy', value).trim();
-				if (text !== '' && !SIP_URI.test(text) && !HOST_PORT.test(text)) {
-					check.fail('SIP Outbound Proxy', `"${text.slice(0, 60)}" is not a SIP URI (sip:host) or host[:port]`);
-				}
-				body.sip_outbound_proxy = text;
-				break;
-			}
-			case 'sipTermUri': {
-				// Synthflow's guides have users enter a bare SIP domain (sip.telnyx.com); URIs work too.
-				const text = check.string('SIP Termination URI', value).trim();
-				if (text !== '' && !SIP_URI.test(text) && !HOST_PORT.test(text)) {
-					check.fail(
-						'SIP Termination URI',
-						`"${text.slice(0, 60)}" is not a SIP domain (sip.example.com[:port]) or a SIP URI (sip:… or sips:…)`,
-					);
-				}
-				// Sent under its own name, not the `termination_uri` alias.
-				body.sip_term_uri = text;
-				break;
-			}
-			case 'providerName':
-				body.provider_name = check.oneOf('Provider Name', value, PROVIDERS);
-				break;
-			case 'trunkUsername':
-				body.trunk_username = check.string('Trunk Username', value);
-				break;
-			case 'trunkPassword':
-				body.trunk_pwd = check.string('Trunk Password', value);
-				break;
-			case 'uacEnabled':
-				body.uac_enabled = check.boolean('UAC Enabled', value);
-				break;
-			case 'uacRegisterExpires':
-				body.uac_register_expires = check.integer('UAC Register Expires', value, 60, 3600);
-				break;
-			default:
-				check.fail('Update Fields', `unknown field "${key}"`);
-		}
-	}
+	const body = buildUpdateBody(fields, SYNTHFLOW_FIELDS, check);
 	if (body.uac_enabled === true && (!body.trunk_username || !body.trunk_pwd)) {
 		check.fail(
 			body.trunk_username ? 'Trunk Password' : 'Trunk Username',
