@@ -3,6 +3,7 @@
 # repo, proves the install works, and prints where it is:
 #   scripts/ensure-n8n.sh 2.40.7            -> N8N_DIR=$CACHE/n8n-2.40.7-<recipe>  NODE24_HOME=…
 #   scripts/ensure-n8n.sh 2.40.7 --status   -> "ready" or "missing" (installs nothing)
+#   scripts/ensure-n8n.sh 2.40.7 --verify   -> "ready", "broken" or "missing", after the checks below
 # Progress goes to stderr; npm's own output to $ENSURE_N8N_LOG when set (else stderr too).
 # The cache folder is named after a hash of this script and the versions: a change to the recipe
 # can never be hidden by a warm cache. A folder is used only once it has passed the checks below
@@ -68,6 +69,12 @@ verify_n8n() {
   [ "$version" = "$N8N_VERSION" ] || { log "n8n --version says '$version', expected $N8N_VERSION"; return 1; }
 }
 
+if [ "$MODE" = "--verify" ]; then
+  if ! node24_ok || [ ! -f "$N8N_DIR/.verified" ]; then echo missing
+  elif verify_n8n "$N8N_DIR" 2>/dev/null; then echo ready
+  else echo broken; fi
+  exit 0
+fi
 if [ -f "$N8N_DIR/.verified" ] && ! verify_n8n "$N8N_DIR"; then
   log "the cached n8n in $N8N_DIR is broken: building it again"
   rm -f "$N8N_DIR/.verified"
