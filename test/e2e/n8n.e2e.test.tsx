@@ -540,6 +540,28 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		await page.screenshot({ path: shot('signalwire-call-handler') });
 	}, 240_000);
 
+	browserTest("each credential's test passes in the credential dialog, and Retry tests it again against the sandbox", async () => {
+		for (const [name, path] of [
+			['Close (sandbox)', '/api/v1/me/'],
+			['SignalWire (sandbox)', '/api/relay/rest/phone_numbers'],
+			['Synthflow (sandbox)', '/v2/assistants'],
+			['Twilio (sandbox)', `/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers.json`],
+		] as const) {
+			await page.goto(`${n8n.url}/home/credentials`);
+			await page.getByText(name, { exact: true }).first().click({ timeout: 60_000 });
+			// n8n tests a saved credential when its dialog opens; Retry is the dialog's Test button.
+			await page.getByText('Connection tested successfully').first().waitFor({ timeout: 60_000 });
+			sandbox.clearRequests();
+			await page.getByRole('button', { name: 'Retry' }).first().click();
+			await page.getByText('Connection tested successfully').first().waitFor({ timeout: 60_000 });
+			// The test request reached the sandbox (the success banner may also be the first test's).
+			for (let i = 0; i < 150 && !sandbox.requests.some((r) => r.path === path); i++) await page.waitForTimeout(200);
+			expect(sandbox.requests.map((r) => r.path)).toContain(path);
+			await page.screenshot({ path: shot(`credential-${name.split(' ')[0].toLowerCase()}`) });
+			await page.keyboard.press('Escape');
+		}
+	}, 240_000);
+
 	browserTest('Synthflow: an update run from the editor changes the number and shows it in the output', async () => {
 		await openUpdate('Synthflow Phone Numbers');
 		await page.getByTestId('rlc-input').click({ timeout: 60_000 });
