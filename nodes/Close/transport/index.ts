@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { locatorValue } from '../../shared/execution/parameters';
 import { originOverride } from '../../shared/transport/baseUrl';
+import { pathSegment } from '../../shared/transport/paths';
+import { InputValidator } from '../../shared/validation';
+import { CLOSE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { ApiClient } from '../../shared/transport/client';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
@@ -83,4 +87,17 @@ export async function closeApiClient(
 			(value): value is string => typeof value === 'string',
 		),
 	});
+}
+
+/** The number the locator names (`phon_…`, checked), its `/phone_number/{id}/` path and 404 wording. */
+export function phoneNumberPath(ctx: IExecuteFunctions, itemIndex: number): { id: string; path: string; resource: string } {
+	const node = ctx.getNode();
+	const id = locatorValue(ctx, 'phoneNumberId', itemIndex, 'Phone Number');
+	if (!CLOSE_PHONE_NUMBER_ID.test(id)) {
+		new InputValidator(node, itemIndex).fail(
+			'Phone Number',
+			`"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`,
+		);
+	}
+	return { id, path: `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`, resource: `phone number ${id}` };
 }

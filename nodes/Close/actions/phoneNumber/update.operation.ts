@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue, updateFields } from '../../../shared/execution/parameters';
+import { updateFields } from '../../../shared/execution/parameters';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
-import { pathSegment } from '../../../shared/transport/paths';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
-import { CLOSE_PHONE_NUMBER_ID, phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { phoneNumberPath } from '../../transport';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
 
@@ -173,16 +173,10 @@ export async function execute(
 	client: ApiClient,
 	run: ItemRun,
 ): Promise<IDataObject> {
-	const node = this.getNode();
-	const check = new InputValidator(node, itemIndex);
-	const id = locatorValue(this, 'phoneNumberId', itemIndex, 'Phone Number');
-	if (!CLOSE_PHONE_NUMBER_ID.test(id)) {
-		check.fail('Phone Number', `"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`);
-	}
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const { path, resource } = phoneNumberPath(this, itemIndex);
 	const body = closeUpdateBody(updateFields(this, itemIndex), check);
 	const mode = check.oneOf('Membership Changes', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
-	const path = `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`;
-	const resource = `phone number ${id}`;
 	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
 	const write = async () =>
 		await writeAndRead(client, { method: 'PUT', path, body, itemIndex, resource }, read);
