@@ -15,14 +15,17 @@ export type FieldCheck =
 	| { kind: 'integer'; min: number; max: number }
 	| { kind: 'boolean' }
 	| { kind: 'oneOf'; values: readonly string[] }
-	/** A provider ID of a given shape (e.g. Twilio's `AP` + 32 hex); empty clears it unless `required`. */
-	| { kind: 'id'; pattern: RegExp; example: string; required?: boolean };
+	/** A provider ID of a given shape (e.g. Twilio's `AP` + 32 hex); empty clears it (sent as `empty`, default '') unless `required`. */
+	| { kind: 'id'; pattern: RegExp; example: string; required?: boolean; empty?: '' | null };
 
 /** One row of a provider's declarative update table: the `updateFields` key's API name and check. */
 export interface UpdateField {
+	/** The API field; a dotted name (`call_forwarding.forwards_to`) puts it in a nested object. */
 	api: string;
 	label: string;
 	check: FieldCheck;
+	/** Which request the field goes in, for providers that spread one update over several (Telnyx). */
+	group?: string;
 }
 
 /**
@@ -34,9 +37,47 @@ export function buildUpdateBody(fields: IDataObject, table: Record<string, Updat
 	for (const [key, value] of Object.entries(fields)) {
 		const field = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 		if (!field) return check.fail('Update Fields', `unknown field "${key}"`);
-		body[field.api] = checked(field, value, check);
+		place(body, field.api, checked(field, value, check));
 	}
 	return body;
+}
+
+/** `a.b` = value → `{ a: { b: value } }`, next to what `a` already holds. */
+function place(body: IDataObject, api: string, value: unknown): void {
+	const [head, ...rest] = api.split('.');
+	if (rest.length === 0) {
+		body[head] = value as IDataObject[keyof IDataObject];
+		return;
+	}
+	const inner = (body[head] ?? {}) as IDataObject;
+	body[head] = inner;
+	place(inner, rest.join('.'), value);
+}
+
+/**
+ * One body per request of an update that spans several endpoints, in `order`, only for the groups
+ * with a field set. Every field is checked before any body is returned, so bad input anywhere
+ * sends nothing.
+ */
+export function buildGroupedUpdateBodies<G extends string>(
+	fields: IDataObject,
+	table: Record<string, UpdateField>,
+	check: InputValidator,
+	order: readonly G[],
+): Array<{ group: G; body: IDataObject }> {
+	const body = buildUpdateBody(fields, table, check);
+	const bodies: Array<{ group: G; body: IDataObject }> = [];
+	for (const group of order) {
+		const keys = Object.keys(fields).filter((key) => table[key].group === group);
+		if (keys.length === 0) continue;
+		const part: IDataObject = {};
+		for (const key of keys) {
+			const top = table[key].api.split('.')[0];
+			part[top] = body[top];
+		}
+		bodies.push({ group, body: part });
+	}
+	return bodies;
 }
 
 function checked(field: UpdateField, value: unknown, check: InputValidator): string | boolean | number | null | string[] {
@@ -83,7 +124,7 @@ function checked(field: UpdateField, value: unknown, check: InputValidator): str
 			if ((text !== '' || rule.required) && !rule.pattern.test(text)) {
 				check.fail(label, `"${text.slice(0, 60)}" is not a valid ID (e.g. ${rule.example})`);
 			}
-			return text;
+			return text === '' && rule.empty !== undefined ? rule.empty : text;
 		}
 	}
 }
