@@ -10,10 +10,12 @@ import { SIGNALWIRE_PROJECT, seedSignalWire } from './signalwire/data';
 import { handleSignalWire, type SignalWireState } from './signalwire/routes';
 import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, seedSynthflow } from './synthflow/data';
 import { handleSynthflow, type SynthflowState } from './synthflow/routes';
+import { seedTelnyx, TELNYX_KEYS } from './telnyx/data';
+import { handleTelnyx, type TelnyxState } from './telnyx/routes';
 import { seedTwilio, TWILIO_ACCOUNT } from './twilio/data';
 import { handleTwilio, type TwilioState } from './twilio/routes';
 
-export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT };
+export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT };
 export type { Fault, FaultKind } from './faults';
 export type { LoggedRequest, Provider } from './http';
 export type { RateModel } from './rateLimit';
@@ -24,9 +26,17 @@ export interface SandboxOptions {
 	/** Added before every answer, in ms. */
 	latencyMs?: number;
 	/** Requests per second per key; 0 = unlimited. Close also limits each organization to 3× this. */
-	rateLimits?: { close?: number; synthflow?: number; signalwire?: number; twilio?: number };
+	rateLimits?: { close?: number; synthflow?: number; signalwire?: number; twilio?: number; telnyx?: number };
 	/** Sizes of the seeded accounts. */
-	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number; twilioNumbers?: number };
+	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number; twilioNumbers?: number; telnyxNumbers?: number };
+	/** Largest page Telnyx lists serve (default 250, as Telnyx). */
+	telnyxMaxPageSize?: number;
+	/** Whether Telnyx's `/connections` lists Call Control and TeXML applications too (default false; UNVERIFIED at Telnyx). */
+	telnyxConnectionsIncludeApplications?: boolean;
+	/** Telnyx 429s with a `Retry-After` as well as `x-ratelimit-*` (default false; UNVERIFIED at Telnyx). */
+	telnyxRetryAfter?: boolean;
+	/** How Telnyx counts requests per key (default fixed windows). */
+	telnyxRateModel?: RateModel;
 	/** SignalWire `links.next` as absolute URLs (default) or relative paths. */
 	signalwireLinks?: 'absolute' | 'relative';
 	/** Largest page Synthflow lists serve (default 100). */
@@ -52,6 +62,7 @@ export interface SandboxState {
 	synthflow: SynthflowState;
 	signalwire: SignalWireState;
 	twilio: TwilioState;
+	telnyx: TelnyxState;
 }
 
 export interface Sandbox {
@@ -68,12 +79,16 @@ export interface Sandbox {
 	stop(): Promise<void>;
 }
 
+const TELNYX_ROOTS = /^\/v2\/(phone_numbers|connections|call_control_applications|texml_applications|messaging_profiles|billing_groups)(\/|$)/;
+
 function providerOf(path: string): Provider | undefined {
 	if (path.startsWith('/api/v1/') || path.startsWith('/oauth2/')) return 'close';
-	if (path.startsWith('/v2/')) return 'synthflow';
 	if (/^\/api\/(relay\/rest|laml|fabric|video)\//.test(path)) return 'signalwire';
 	// Twilio: api.twilio.com's /2010-04-01 and, on the sandbox's one host, trunking.twilio.com as /trunking/v1.
 	if (path.startsWith('/2010-04-01/') || path.startsWith('/trunking/v1/')) return 'twilio';
+	// Telnyx and Synthflow both live under /v2 (on other hosts): Telnyx's resources have their own names.
+	if (TELNYX_ROOTS.test(path)) return 'telnyx';
+	if (path.startsWith('/v2/')) return 'synthflow';
 	return undefined;
 }
 
@@ -81,7 +96,7 @@ function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Starts the sandbox: one HTTP server on 127.0.0.1 standing in for Close, Synthflow and SignalWire. */
+/** Starts the sandbox: one HTTP server on 127.0.0.1 standing in for Close, Synthflow, SignalWire, Twilio and Telnyx. */
 export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 	const rate = options.rateLimits ?? {};
 	const closePerSecond = rate.close ?? 20;
@@ -114,6 +129,14 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			limiter: new RateLimiter(rate.twilio ?? 0),
 			maxPageSize: options.twilioMaxPageSize ?? 1000,
 		},
+		telnyx: {
+			...seedTelnyx({ numbers: options.seed?.telnyxNumbers }),
+			// Telnyx publishes no figure; 0 = unlimited (and no x-ratelimit-* headers) unless a test sets one.
+			limiter: new RateLimiter(rate.telnyx ?? 0, 1000, options.telnyxRateModel ?? 'fixed'),
+			maxPageSize: options.telnyxMaxPageSize ?? 250,
+			connectionsIncludeApplications: options.telnyxConnectionsIncludeApplications ?? false,
+			retryAfter: options.telnyxRetryAfter ?? false,
+		},
 	};
 	if (options.closeAllGroupNumbers) {
 		for (const number of state.close.phoneNumbers) {
@@ -132,7 +155,9 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 				? handleSynthflow(ctx, state.synthflow)
 				: provider === 'twilio'
 					? handleTwilio(ctx, state.twilio)
-					: handleSignalWire(ctx, state.signalwire);
+					: provider === 'telnyx'
+						? handleTelnyx(ctx, state.telnyx)
+						: handleSignalWire(ctx, state.signalwire);
 	let port = 0;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -278,7 +303,9 @@ function hostile(fault: Fault, provider: Provider, ctx: Ctx, port: number): Repl
 						? { detail: padded, echo: ctx.body }
 						: provider === 'twilio'
 							? { code: 20001, message: padded, more_info: 'https://www.twilio.com/docs/errors/20001', status }
-							: { errors: [{ detail: padded, status: String(status), title: 'Echo', code: 'echo' }] };
+							: provider === 'telnyx'
+								? { errors: [{ code: '10015', title: 'Echo', detail: padded, source: { pointer: '/echo' } }] }
+								: { errors: [{ detail: padded, status: String(status), title: 'Echo', code: 'echo' }] };
 			return { status, body };
 		}
 		case 'body':
@@ -288,7 +315,7 @@ function hostile(fault: Fault, provider: Provider, ctx: Ctx, port: number): Repl
 			const body =
 				provider === 'synthflow'
 					? { detail: filler }
-					: provider === 'signalwire'
+					: provider === 'signalwire' || provider === 'telnyx'
 						? { errors: [{ detail: filler }] }
 						: provider === 'twilio'
 							? { code: 20500, message: filler, status: fault.status ?? 500 }
@@ -298,6 +325,8 @@ function hostile(fault: Fault, provider: Provider, ctx: Ctx, port: number): Repl
 		case 'endless':
 			if (provider === 'close') return json(200, { data: [], has_more: true });
 			if (provider === 'signalwire') return json(200, { data: [{ id: 'loop', name: 'loop', number: '+15550000000' }], links: { self: ctx.req.url, next: `${ctx.origin}${ctx.req.url}` } });
+			// Telnyx: a first page that claims a billion pages and always calls itself page 1.
+			if (provider === 'telnyx') return json(200, { data: [{ id: '1', record_type: 'phone_number', phone_number: '+15550000000', connection_name: 'loop', id_loop: true }], meta: { page_number: 1, page_size: 1, total_pages: 1e9, total_results: 1e9 } });
 			if (provider === 'twilio') return json(200, { incoming_phone_numbers: [{ sid: 'PN00000000000000000000000000000000', phone_number: '+15550000000' }], next_page_uri: ctx.req.url, page: 0, page_size: 50 });
 			return json(200, { status: 'ok', response: { pagination: { total_records: 1e9, limit: 20, offset: 0 }, phone_numbers: [] } });
 		default:
@@ -321,6 +350,7 @@ function defaultFaultBody(provider: Provider, status: number): unknown {
 	const text = status >= 500 ? 'Internal Server Error' : 'Error';
 	if (provider === 'signalwire') return { error: text };
 	if (provider === 'synthflow') return { detail: text };
+	if (provider === 'telnyx') return { errors: [{ code: status === 429 ? '10011' : '10007', title: status === 429 ? 'Too many requests' : text, detail: text }] };
 	if (provider === 'twilio') return { code: status === 429 ? 20429 : 20500, message: text, more_info: 'https://www.twilio.com/docs/errors/20500', status };
 	return { error: text };
 }
