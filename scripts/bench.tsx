@@ -9,6 +9,7 @@
  *   users; SignalWire: 1,000 numbers), the package's cold load time and its packed size.
  * - the package's defaults and the hand-tuned batching under each rate-limit model (fixed windows
  *   with whole-second resets, a sliding window, a token bucket without headers).
+ * - Telnyx (x-ratelimit-* headers, three requests an update) and Twilio (bare 429s) bulk rows.
  * `BENCH_PROFILE=ci` runs 300 updates a row and leaves out the slow HTTP Request rows.
  * Prints a table and writes JSON under bench/results/.
  */
@@ -191,6 +192,114 @@ async function bulkRun(
 	};
 }
 
+/**
+ * Bulk updates at another provider through its own node, against the sandbox's stand-in for its
+ * limits: Telnyx with `x-ratelimit-*` headers on every answer, Twilio with bare 429s (no header,
+ * no Retry-After). Every request counts against the limit, so the floor is requests ÷ rate.
+ */
+async function providerBulkRun(
+	n8n: N8n,
+	sandbox: Sandbox,
+	setup: {
+		name: string;
+		provider: 'telnyx' | 'twilio';
+		rate: number;
+		items: Array<{ id: string; value: string }>;
+		/** Requests one update makes (Telnyx: the PATCH and two reads for the output). */
+		requestsPerUpdate: number;
+		target: Record<string, unknown>;
+		applied: () => number;
+	},
+): Promise<BulkResult> {
+	const limiter = setup.provider === 'telnyx' ? sandbox.state.telnyx.limiter : sandbox.state.twilio.limiter;
+	limiter.perSecond = setup.rate;
+	const id = `bench${setup.name.replace(/[^a-zA-Z0-9]/g, '')}`;
+	const file = join(n8n.userFolder, `${id}.json`);
+	writeFileSync(file, JSON.stringify(workflow(id, setup.items.map((i) => ({ id: i.id, label: i.value })), setup.target)));
+	await n8n.importWorkflow(file);
+	await new Promise((r) => setTimeout(r, 1100));
+	limiter.reset();
+	sandbox.clearRequests();
+	say(`  ${setup.name}: running ${setup.items.length} updates…`);
+	await n8n.execute(id);
+	const sent = sandbox.requests.filter((r) => r.provider === setup.provider);
+	const writes = sent.filter((r) => r.method === 'PATCH' || r.method === 'POST');
+	const succeeded = new Set<string>();
+	let resent = 0;
+	for (const write of writes) {
+		if (succeeded.has(write.path)) resent++;
+		if (write.status === 200) succeeded.add(write.path);
+	}
+	const applied = setup.applied();
+	const first = Math.min(...sent.map((r) => r.at));
+	const last = Math.max(...sent.map((r) => r.doneAt ?? r.at));
+	const wallSeconds = sent.length ? (last - first) / 1000 : 0;
+	const floorSeconds = Number(((setup.items.length * setup.requestsPerUpdate) / setup.rate).toFixed(2));
+	limiter.perSecond = 0;
+	return {
+		node: setup.provider,
+		provider: setup.provider,
+		setup: setup.name,
+		items: setup.items.length,
+		applied,
+		failed: setup.items.length - applied,
+		requests: sent.length,
+		resentAfterSuccess: resent,
+		throttled: sent.filter((r) => r.status === 429).length,
+		wallSeconds: Number(wallSeconds.toFixed(2)),
+		floorSeconds,
+		ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
+	};
+}
+
+function telnyxRun(n8n: N8n, sandbox: Sandbox, count: number) {
+	const numbers = sandbox.state.telnyx.numbers.slice(0, count);
+	const items = numbers.map((n, i) => ({ id: n.id, value: `bench-${i}` }));
+	return providerBulkRun(n8n, sandbox, {
+		name: `Telnyx defaults, x-ratelimit-* ${RATE}/s`,
+		provider: 'telnyx',
+		rate: RATE,
+		items,
+		requestsPerUpdate: 3,
+		target: {
+			type: `${PKG}.telnyx`,
+			typeVersion: 1,
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { customerReference: '={{ $json.label }}' },
+			},
+			credentials: { telnyxPhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.telnyxPhoneNumbersApi, name: 'Telnyx (sandbox)' } },
+		},
+		applied: () => numbers.filter((n, i) => n.customer_reference === items[i].value).length,
+	});
+}
+
+function twilioRun(n8n: N8n, sandbox: Sandbox, count: number) {
+	const numbers = sandbox.state.twilio.numbers.slice(0, count);
+	const items = numbers.map((n, i) => ({ id: n.sid, value: `bench ${i}` }));
+	return providerBulkRun(n8n, sandbox, {
+		name: `Twilio defaults, bare 429s past ${RATE}/s`,
+		provider: 'twilio',
+		rate: RATE,
+		items,
+		requestsPerUpdate: 1,
+		target: {
+			type: `${PKG}.twilio`,
+			typeVersion: 1,
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumberSid: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { friendlyName: '={{ $json.label }}' },
+			},
+			credentials: { twilioPhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.twilioPhoneNumbersApi, name: 'Twilio (sandbox)' } },
+		},
+		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
+	});
+}
+
 async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 	await n8n.start();
 	await n8n.signIn();
@@ -301,6 +410,10 @@ async function main() {
 	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults, limit 15/s', node: 'Close (this package)', target: closeNode(), concurrency: 10, rate: 15 }));
 	bulk.push(await bulkRun(n8n, sandbox, { name: 'HTTP Request batching 20/1s, limit 15/s', node: 'HTTP Request', target: batching(), concurrency: 20, rate: 15 }));
 	sandbox.state.close.keyLimiter.perSecond = RATE;
+	// The other providers' nodes on the same shared transport: a third of the rows' updates (each
+	// Telnyx update is three requests), all of the sandbox's Twilio numbers.
+	bulk.push(await telnyxRun(n8n, sandbox, Math.min(300, Math.ceil(ITEMS / 3))));
+	bulk.push(await twilioRun(n8n, sandbox, Math.min(sandbox.state.twilio.numbers.length, ITEMS)));
 
 	say('Dropdowns on large accounts (through n8n’s REST API)…');
 	const dropdowns = await dropdownTimings(n8n, sandbox);

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT } from '../../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT } from '../../sandbox';
 
 export const ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-phone-numbers';
@@ -70,6 +70,7 @@ export const SANDBOX_CREDENTIAL_IDS = {
 	signalWirePhoneNumbersApi: 'signalWireApiSandbox',
 	synthflowPhoneNumbersApi: 'synthflowApiSandbox',
 	twilioPhoneNumbersApi: 'twilioApiSandbox',
+	telnyxPhoneNumbersApi: 'telnyxApiSandbox',
 };
 
 /** Credentials (as `n8n import:credentials` takes them) that point at the sandbox. */
@@ -103,6 +104,12 @@ export function sandboxCredentials(sandboxUrl: string) {
 			name: 'Twilio (sandbox)',
 			type: 'twilioPhoneNumbersApi',
 			data: { accountSid: TWILIO_ACCOUNT.accountSid, authType: 'authToken', authToken: TWILIO_ACCOUNT.authToken, baseUrl: sandboxUrl },
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.telnyxPhoneNumbersApi,
+			name: 'Telnyx (sandbox)',
+			type: 'telnyxPhoneNumbersApi',
+			data: { apiKey: TELNYX_KEYS.main, baseUrl: sandboxUrl },
 		},
 	];
 }

@@ -19,7 +19,7 @@ import {
 	workflowId,
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
-import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT, type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, type Sandbox } from '../../sandbox';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,6 +133,33 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 		expect(listed.every((n) => String(n.phone_number).includes('+1415'))).toBe(true);
 	});
 
+	it('Telnyx: update sends number, voice and messaging settings to their three endpoints and outputs them', async () => {
+		const { result } = await n8n.execute(workflowId(file('telnyx-update-phone-number.json')));
+		const [out] = outputOf(result, 'Telnyx');
+		const id = '2030200564683361579';
+		expect(out).toMatchObject({
+			id,
+			connection_id: '8954689657298187050',
+			tags: ['voice-ai', 'main'],
+			voice: { call_forwarding: { call_forwarding_enabled: true, forwards_to: '+13125550100', forwarding_type: 'on-failure' } },
+			messaging: { messaging_profile_id: 'ceba9aa9-2c69-407c-9439-e70dd8e22854' },
+		});
+		const patches = sandbox.requests.filter((r) => r.provider === 'telnyx' && r.method === 'PATCH');
+		expect(patches.map((r) => r.path)).toEqual([`/v2/phone_numbers/${id}`, `/v2/phone_numbers/${id}/voice`, `/v2/phone_numbers/${id}/messaging`]);
+		expect(patches[1].body).toEqual({ call_forwarding: { call_forwarding_enabled: true, forwards_to: '+13125550100', forwarding_type: 'on-failure' } });
+		expect(patches[0].headers.authorization).toBe(`Bearer ${TELNYX_KEYS.main}`);
+	});
+
+	it('Telnyx: get and list', async () => {
+		const got = outputOf((await n8n.execute(workflowId(file('telnyx-get-phone-number.json')))).result, 'Telnyx');
+		expect(got[0]).toMatchObject({ id: '2030200564683361579', voice: { record_type: 'voice_settings' }, messaging: { record_type: 'messaging_settings' } });
+		const listed = outputOf((await n8n.execute(workflowId(file('telnyx-list-phone-numbers.json')))).result, 'Telnyx');
+		expect(listed).toHaveLength(20);
+		expect(listed.every((n) => String(n.phone_number).includes('1312') && n.status === 'active')).toBe(true);
+		const list = sandbox.requests.filter((r) => r.provider === 'telnyx' && r.path === '/v2/phone_numbers').pop()!;
+		expect(list.query).toMatchObject({ 'filter[phone_number]': '1312', 'filter[status]': 'active', 'page[size]': '20' });
+	});
+
 	it('Synthflow: get and list', async () => {
 		const got = outputOf((await n8n.execute(workflowId(file('synthflow-get-phone-number.json')))).result, 'Synthflow');
 		expect(got[0].slug).toBe('14151000000');
@@ -213,16 +240,19 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		const nodes = await n8n.rest<Array<{ name: string }> | { data: Array<{ name: string }> }>('GET', '/types/nodes.json');
 		expect(nodes.status).toBe(200);
 		const names = (Array.isArray(nodes.body) ? nodes.body : nodes.body.data).map((n) => n.name);
-		for (const node of ['close', 'signalWire', 'synthflow', 'twilio']) {
+		for (const node of ['close', 'signalWire', 'synthflow', 'twilio', 'telnyx']) {
 			expect(names).toContain(`${PKG}.${node}`);
 			expect(names).toContain(`${PKG}.${node}Tool`);
 		}
 		const credentials = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		const credentialNames = (Array.isArray(credentials.body) ? credentials.body : []).map((c) => c.name);
-		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi', 'twilioPhoneNumbersApi']));
+		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi', 'twilioPhoneNumbersApi', 'telnyxPhoneNumbersApi']));
 		// The other package's types are loaded too: the names that would have collided.
 		expect(credentialNames).toEqual(expect.arrayContaining(['closeApi', 'closeOAuth2Api', 'signalWireApi', 'synthflowApi']));
 		expect(names).toContain(`${OLD_NAMES}.oldNames`);
+		// The editor is told what costs money: Telnyx's call screening field says so.
+		const telnyxType = (Array.isArray(nodes.body) ? nodes.body : nodes.body.data).find((n) => n.name === `${PKG}.telnyx`);
+		expect(JSON.stringify(telnyxType)).toContain('costs extra every month');
 	});
 
 	const nodeTypeAndVersion = (node: string) => ({ name: `${PKG}.${node}`, version: 1 });
@@ -231,6 +261,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	const signalWire = { node: 'signalWire', credentials: credentialRef('signalWirePhoneNumbersApi', 'SignalWire (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 	const synthflow = { node: 'synthflow', credentials: credentialRef('synthflowPhoneNumbersApi', 'Synthflow (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 	const twilio = { node: 'twilio', credentials: credentialRef('twilioPhoneNumbersApi', 'Twilio (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const telnyx = { node: 'telnyx', credentials: credentialRef('telnyxPhoneNumbersApi', 'Telnyx (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 
 	type Target = { node: string; credentials: Record<string, { id: string; name: string }>; base: Record<string, string> };
 
@@ -330,6 +361,25 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		}
 	});
 
+	it('Telnyx: the phone number list by page[number], and the connection, messaging profile and billing group dropdowns', async () => {
+		const first = await locator(telnyx, 'parameters.phoneNumberId', 'searchPhoneNumbers');
+		expect(first.results).toHaveLength(50);
+		expect(first.results.every((r) => /^\+1 \d{3}-\d{3}-\d{4} · /.test(r.name))).toBe(true);
+		const second = await locator(telnyx, 'parameters.phoneNumberId', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		expect(second.results[0].value).toBe(sandbox.state.telnyx.numbers[50].id);
+		const state = sandbox.state.telnyx;
+		for (const [field, method, expected] of [
+			['connectionId', 'getConnections', [...state.connections, ...state.callControlApplications, ...state.texmlApplications].map((c) => c.id)],
+			['messagingProfileId', 'getMessagingProfiles', state.messagingProfiles.map((p) => p.id)],
+			['billingGroupId', 'getBillingGroups', state.billingGroups.map((g) => g.id)],
+		] as const) {
+			const found = await options(telnyx, `parameters.updateFields.${field}`, method);
+			expect(found.map((o) => o.value).sort()).toEqual([...expected].sort());
+			// Credential connections carry SIP passwords in Telnyx's answers: none reaches the editor.
+			for (const c of state.connections) if (c.password) expect(JSON.stringify(found)).not.toContain(String(c.password));
+		}
+	});
+
 	it('a failing dropdown shows the provider error, not an empty list', async () => {
 		await n8n.importCredentials([{ id: 'closeApiRevoked', name: 'Close (revoked)', type: 'closePhoneNumbersApi', data: { apiKey: 'api_revoked000000000', baseUrl: sandbox.url } }]);
 		const response = await n8n.rest<{ message?: string }>('POST', '/rest/dynamic-node-parameters/options', {
@@ -359,6 +409,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 			{ accountSid: TWILIO_ACCOUNT.accountSid, authType: 'authToken', authToken: 'wrong-token' },
 			`/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers.json`,
 		],
+		['telnyxPhoneNumbersApi', { apiKey: TELNYX_KEYS.main }, { apiKey: 'KEY_wrong' }, '/v2/phone_numbers'],
 		[
 			'closePhoneNumbersOAuth2Api',
 			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'from-sandbox', token_type: 'Bearer' } },
@@ -471,6 +522,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		'SignalWire Phone Numbers': 'signalWirePhoneNumbersApi',
 		'Synthflow Phone Numbers': 'synthflowPhoneNumbersApi',
 		'Twilio Phone Numbers': 'twilioPhoneNumbersApi',
+		'Telnyx Phone Numbers': 'telnyxPhoneNumbersApi',
 	};
 
 	/** Adds the node with "Update a phone number" and picks its sandbox credential. */
@@ -494,7 +546,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		return shown;
 	}
 
-	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers', 'Twilio Phone Numbers'];
+	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers', 'Twilio Phone Numbers', 'Telnyx Phone Numbers'];
 
 	browserTest('the nodes panel finds every node by its name and by "phone number", each with its three actions', async () => {
 		expect(await searchNodes('phone number')).toEqual(expect.arrayContaining(NODES));
@@ -546,6 +598,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 			['SignalWire (sandbox)', '/api/relay/rest/phone_numbers'],
 			['Synthflow (sandbox)', '/v2/assistants'],
 			['Twilio (sandbox)', `/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers.json`],
+			['Telnyx (sandbox)', '/v2/phone_numbers'],
 		] as const) {
 			await page.goto(`${n8n.url}/home/credentials`);
 			await page.getByText(name, { exact: true }).first().click({ timeout: 60_000 });
@@ -560,6 +613,14 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 			await page.screenshot({ path: shot(`credential-${name.split(' ')[0].toLowerCase()}`) });
 			await page.keyboard.press('Escape');
 		}
+	}, 240_000);
+
+	browserTest('Telnyx: the update fields of all three groups are offered, and the call screening field says it costs extra', async () => {
+		await openUpdate('Telnyx Phone Numbers');
+		const offered = await addField('Inbound Call Screening');
+		expect(offered).toEqual(expect.arrayContaining(['Tags', 'Connection Name or ID', 'Forwards To', 'CNAM Listing Details', 'Inbound Call Recording Format', 'Messaging Profile Name or ID']));
+		await page.getByTestId('parameter-input-inboundCallScreening').first().waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: shot('telnyx-update-fields') });
 	}, 240_000);
 
 	browserTest('Synthflow: an update run from the editor changes the number and shows it in the output', async () => {

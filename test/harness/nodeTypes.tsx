@@ -4,10 +4,12 @@ import { ClosePhoneNumbersApi } from '../../credentials/ClosePhoneNumbersApi.cre
 import { ClosePhoneNumbersOAuth2Api } from '../../credentials/ClosePhoneNumbersOAuth2Api.credentials';
 import { SignalWirePhoneNumbersApi } from '../../credentials/SignalWirePhoneNumbersApi.credentials';
 import { SynthflowPhoneNumbersApi } from '../../credentials/SynthflowPhoneNumbersApi.credentials';
+import { TelnyxPhoneNumbersApi } from '../../credentials/TelnyxPhoneNumbersApi.credentials';
 import { TwilioPhoneNumbersApi } from '../../credentials/TwilioPhoneNumbersApi.credentials';
 import { Close } from '../../nodes/Close/Close.node';
 import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
 import { Synthflow } from '../../nodes/Synthflow/Synthflow.node';
+import { Telnyx } from '../../nodes/Telnyx/Telnyx.node';
 import { Twilio } from '../../nodes/Twilio/Twilio.node';
 
 export const PACKAGE = 'n8n-nodes-phone-numbers';
@@ -17,6 +19,7 @@ export const nodeClasses: Record<string, () => INodeType> = {
 	[`${PACKAGE}.close`]: () => new Close(),
 	[`${PACKAGE}.signalWire`]: () => new SignalWire(),
 	[`${PACKAGE}.synthflow`]: () => new Synthflow(),
+	[`${PACKAGE}.telnyx`]: () => new Telnyx(),
 	[`${PACKAGE}.twilio`]: () => new Twilio(),
 };
 
@@ -25,6 +28,7 @@ export const credentialTypes: Record<string, ICredentialType> = {
 	closePhoneNumbersOAuth2Api: new ClosePhoneNumbersOAuth2Api(),
 	signalWirePhoneNumbersApi: new SignalWirePhoneNumbersApi(),
 	synthflowPhoneNumbersApi: new SynthflowPhoneNumbersApi(),
+	telnyxPhoneNumbersApi: new TelnyxPhoneNumbersApi(),
 	twilioPhoneNumbersApi: new TwilioPhoneNumbersApi(),
 	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },

@@ -17,7 +17,7 @@ import {
 import { TestCredentialsHelper } from './credentialsHelper';
 import { credentialTypes, PACKAGE, TestNodeTypes } from './nodeTypes';
 
-export type NodeName = 'close' | 'synthflow' | 'signalWire' | 'twilio';
+export type NodeName = 'close' | 'synthflow' | 'signalWire' | 'twilio' | 'telnyx';
 
 export interface RunNodeOptions {
 	node: NodeName;

@@ -1,4 +1,4 @@
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TWILIO_ACCOUNT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /**
  * Starts one sandbox for a test file (beforeAll), forgets its request log and faults before each
@@ -62,4 +62,8 @@ export function twilioCredentials(sandbox: Sandbox, options: { authType?: 'authT
 			baseUrl: sandbox.url,
 		},
 	};
+}
+
+export function telnyxCredentials(sandbox: Sandbox, apiKey = TELNYX_KEYS.main) {
+	return { telnyxPhoneNumbersApi: { apiKey, baseUrl: sandbox.url } };
 }

@@ -74,6 +74,8 @@ describe('redirects are never followed', () => {
 			['closePhoneNumbersOAuth2Api', {}],
 			['synthflowPhoneNumbersApi', { apiKey: 'k', region: 'eu' }],
 			['signalWirePhoneNumbersApi', { space: 'acme', projectId: 'p', apiToken: 't' }],
+			['twilioPhoneNumbersApi', { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 't' }],
+			['telnyxPhoneNumbersApi', { apiKey: 'k' }],
 		];
 		for (const [type, data] of types) {
 			expect(credentialTestRequest(type, data).disableFollowRedirect).toBe(true);
@@ -97,6 +99,12 @@ describe('redirects are never followed', () => {
 				credentials: { closePhoneNumbersApi: { apiKey: CLOSE_KEYS.adminA, baseUrl } },
 			});
 			expect(result.error?.message).toMatch(/Base URL must be a loopback origin/);
+			const telnyx = await runNode({
+				node: 'telnyx',
+				parameters: { resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 1 },
+				credentials: { telnyxPhoneNumbersApi: { apiKey: 'KEY_secret', baseUrl } },
+			});
+			expect(telnyx.error?.message).toMatch(/Base URL must be a loopback origin/);
 		}
 		expect(sandbox().requests).toHaveLength(0);
 	});

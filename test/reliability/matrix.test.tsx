@@ -5,8 +5,8 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TWILIO_ACCOUNT, type Fault, type Provider, type Sandbox } from '../../sandbox';
-import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, type Fault, type Provider, type Sandbox } from '../../sandbox';
+import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();
@@ -21,6 +21,8 @@ interface Target {
 	basic?: { user: string; password: string };
 	credentials: (s: Sandbox) => Record<string, ICredentialDataDecryptedObject>;
 	operations: Record<'update' | 'get' | 'list', { parameters: (s: Sandbox) => INodeParameters; requests: number }>;
+	/** Requests of an update whose write was answered 2xx with an odd body (kept, then read back); default 2. */
+	oddWriteRequests?: number;
 }
 
 const targets: Target[] = [
@@ -131,7 +133,37 @@ const targets: Target[] = [
 			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
 		},
 	},
+	{
+		provider: 'telnyx',
+		node: 'telnyx',
+		secret: TELNYX_KEYS.main,
+		credentials: (s) => telnyxCredentials(s),
+		// The number PATCH, then its voice and messaging settings read for the output.
+		oddWriteRequests: 4,
+		operations: {
+			update: {
+				parameters: (s) => ({
+					resource: 'phoneNumber',
+					operation: 'update',
+					phoneNumberId: { __rl: true, mode: 'id', value: s.state.telnyx.numbers[0].id },
+					updateFields: { customerReference: 'Matrix' },
+				}),
+				requests: 3,
+			},
+			get: {
+				parameters: (s) => ({
+					resource: 'phoneNumber',
+					operation: 'get',
+					phoneNumberId: { __rl: true, mode: 'id', value: s.state.telnyx.numbers[0].id },
+				}),
+				requests: 3,
+			},
+			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
+		},
+	},
 ];
+
+const oddWrite = (p: Provider) => targets.find((t) => t.provider === p)?.oddWriteRequests ?? 2;
 
 const httpDate = () => new Date(Date.now() + 1000).toUTCString();
 
@@ -151,10 +183,10 @@ const redirect = (status: number): [string, (p: Provider) => Fault, () => Expect
 ];
 
 /** A 2xx whose body is not the record: a write is kept (read back), a read tries again or fails clearly. */
-const oddBody = (name: string, raw: string, read: Expected): [string, (p: Provider) => Fault, (op: Operation) => Expected] => [
+const oddBody = (name: string, raw: string, read: Expected): [string, (p: Provider) => Fault, (op: Operation, p: Provider) => Expected] => [
 	`200 with ${name}`,
 	(p) => ({ kind: 'body', provider: p, raw, times: 1 }),
-	(op) => (op === 'update' ? { outcome: 'ok', requests: 2 } : read),
+	(op, p) => (op === 'update' ? { outcome: 'ok', requests: oddWrite(p) } : read),
 ];
 
 const notAnObject: Expected = { outcome: 'failed', name: 'NodeApiError', requests: 1, message: /where a JSON object was expected/ };
@@ -179,7 +211,7 @@ const faults: Array<[string, (p: Provider) => Fault, (op: Operation, p: Provider
 	['connection reset', (p) => ({ kind: 'reset', provider: p, times: 1 }), () => ({ outcome: 'retried' })],
 	['never-ending answer (timeout)', (p) => ({ kind: 'hang', provider: p, times: 1 }), () => ({ outcome: 'retried' })],
 	['answer trickling past Timeout', (p) => ({ kind: 'trickle', provider: p, latencyMs: 300, times: 1 }), () => ({ outcome: 'retried' })],
-	['malformed JSON', (p) => ({ kind: 'malformed', provider: p, times: 1 }), (op) => (op === 'update' ? { outcome: 'ok', requests: 2 } : { outcome: 'retried' })],
+	['malformed JSON', (p) => ({ kind: 'malformed', provider: p, times: 1 }), (op, p) => (op === 'update' ? { outcome: 'ok', requests: oddWrite(p) } : { outcome: 'retried' })],
 	oddBody('an HTML page', '<html><body>Maintenance</body></html>', { outcome: 'retried' }),
 	oddBody('null', 'null', notAnObject),
 	oddBody('a number', '42', notAnObject),
@@ -201,8 +233,11 @@ const faults: Array<[string, (p: Provider) => Fault, (op: Operation, p: Provider
 		(p) => ({ kind: 'endless', provider: p }),
 		(op, p) =>
 			op !== 'list'
-				? { outcome: 'ok', requests: p === 'synthflow' && op === 'update' ? 2 : 1 }
-				: p === 'signalwire' || p === 'twilio'
+				? p === 'telnyx'
+					? // every answer is a list page: a record read finds no record in it
+						{ outcome: 'failed', name: 'NodeOperationError', requests: op === 'update' ? 2 : 1, message: /without the record/ }
+					: { outcome: 'ok', requests: p === 'synthflow' && op === 'update' ? 2 : 1 }
+				: p === 'signalwire' || p === 'twilio' || p === 'telnyx'
 					? // a next link that points at its own page
 						{ outcome: 'failed', name: 'NodeOperationError', requests: 2, message: /same next page twice/ }
 					: // an empty page that says there is more: the listing ends there

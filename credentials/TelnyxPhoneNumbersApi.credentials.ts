@@ -1,0 +1,57 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
+
+export class TelnyxPhoneNumbersApi implements ICredentialType {
+	name = 'telnyxPhoneNumbersApi';
+
+	displayName = 'Telnyx Phone Numbers API';
+
+	icon = { light: 'file:../icons/telnyx.svg', dark: 'file:../icons/telnyx.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#telnyx';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'e.g. KEY0190F1C0...',
+			description: 'Telnyx Mission Control Portal → Account Settings → Keys & Credentials → API Keys (a V2 key, starting with KEY)',
+		},
+		{
+			// Empty: Telnyx's real API. Set only by importing credential data (the sandbox, tests):
+			// a loopback origin that replaces https://api.telnyx.com.
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: credentialTestBaseUrl('"https://api.telnyx.com/v2"', '/v2'),
+			url: '/phone_numbers',
+			qs: { 'page[size]': 1 },
+			disableFollowRedirect: true,
+		},
+	};
+}

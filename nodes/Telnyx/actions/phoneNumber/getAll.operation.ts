@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { InputValidator } from '../../../shared/validation';
+import { listAll, NUMERIC_ID, phoneDigits, type TelnyxConnection } from '../../transport';
+
+export const NUMBER_STATUSES = [
+	'active', 'deleted', 'emergency-only', 'port-failed', 'port-out-pending', 'port-pending', 'ported-out',
+	'provision-pending', 'purchase-failed', 'purchase-pending', 'requirement-info-exception',
+	'requirement-info-pending', 'requirement-info-under-review',
+] as const;
+
+const title = (status: string) => status.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('phoneNumber'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['phoneNumber'], operation: ['getAll'] } },
+		options: [
+			{
+				displayName: 'Connection Name or ID',
+				name: 'connectionId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConnections' },
+				default: '',
+				description:
+					'Only numbers on this connection or application. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +1312555',
+				description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: NUMBER_STATUSES.map((status) => ({ name: title(status), value: status })),
+				default: 'active',
+			},
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				description: 'Only numbers with this tag',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject[]> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.phoneNumber) {
+		const digits = phoneDigits(check.string('Phone Number', filters.phoneNumber));
+		// Telnyx matches digits only, at least three; anything else silently matches nothing.
+		if (!/^\d{3,15}$/.test(digits)) check.fail('Phone Number', `"${digits.slice(0, 40)}" is not at least 3 digits of a phone number`);
+		qs['filter[phone_number]'] = digits;
+	}
+	if (filters.tag) qs['filter[tag]'] = check.string('Tag', filters.tag).trim();
+	if (filters.status) qs['filter[status]'] = check.oneOf('Status', filters.status, NUMBER_STATUSES);
+	if (filters.connectionId) {
+		const id = check.string('Connection Name or ID', filters.connectionId).trim();
+		if (!NUMERIC_ID.test(id)) check.fail('Connection Name or ID', `"${id.slice(0, 40)}" is not a Telnyx connection ID (digits)`);
+		qs['filter[connection_id]'] = id;
+	}
+	return await listAll(connection.api, '/phone_numbers', qs, { limit, itemIndex });
+}

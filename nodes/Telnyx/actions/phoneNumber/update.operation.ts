@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateFields } from '../../../shared/execution/parameters';
+import { buildGroupedUpdateBodies } from '../../../shared/execution/updateBody';
+import { writeInSteps } from '../../../shared/execution/writes';
+import { InputValidator } from '../../../shared/validation';
+import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { TELNYX_FIELDS, UPDATE_GROUPS, updateFieldsProperty, type UpdateGroup } from '../../descriptions/updateFields';
+import { numberPaths, numberWithSettings, readRecord, record, resolveNumberId, type TelnyxConnection } from '../../transport';
+
+const show = { resource: ['phoneNumber'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	{ ...phoneNumberLocator, displayOptions: { show } },
+	{ ...updateFieldsProperty, displayOptions: { show } },
+];
+
+/** Telnyx lists a caller name only with the name itself, and takes the name only with the listing on. */
+function checkCnam(fields: IDataObject, check: InputValidator): void {
+	const hasDetails = fields.cnamListingDetails !== undefined && String(fields.cnamListingDetails).trim() !== '';
+	if (fields.cnamListingDetails !== undefined && fields.cnamListingEnabled !== true) {
+		check.fail('CNAM Listing Details', 'needs CNAM Listing Enabled turned on in the same update', 'Add CNAM Listing Enabled (on) next to the name to list.');
+	}
+	if (fields.cnamListingEnabled === true && !hasDetails) {
+		check.fail('CNAM Listing Enabled', 'needs CNAM Listing Details in the same update', 'Add CNAM Listing Details: the name to list, at most 15 letters, digits or spaces.');
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const fields = updateFields(this, itemIndex);
+	const bodies = buildGroupedUpdateBodies(fields, TELNYX_FIELDS, check, UPDATE_GROUPS);
+	checkCnam(fields, check);
+	const id = await resolveNumberId(this, connection, itemIndex);
+	const paths = numberPaths(this, id, itemIndex);
+	const where: Record<UpdateGroup, string> = { 'number settings': paths.number, 'voice settings': paths.voice, 'messaging settings': paths.messaging };
+	const resource = `phone number ${id}`;
+	const written = new Map<UpdateGroup, IDataObject | undefined>();
+	// One PATCH per group with a field set, in a fixed order; a failure says what was already applied.
+	await writeInSteps(
+		bodies.map(({ group, body }) => ({
+			name: group,
+			run: async () => {
+				const answer = await connection.api.request<unknown>({ method: 'PATCH', path: where[group], body, itemIndex, resource });
+				written.set(group, record(answer));
+			},
+		})),
+	);
+	// What was not written (or came back without its record) is read, so the output is always whole.
+	const settled = async (group: UpdateGroup) => written.get(group) ?? (await readRecord(connection, where[group], itemIndex, resource));
+	const number = await settled('number settings');
+	const voice = await settled('voice settings');
+	const messaging = await settled('messaging settings');
+	return numberWithSettings(number, voice, messaging);
+}

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeOperation } from '../../shared/execution/router';
+import { telnyxClient } from '../transport';
+import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation(
+		this,
+		{ phoneNumber: { update: phoneNumber.update.execute, get: phoneNumber.get.execute, getAll: phoneNumber.getAll.execute } },
+		async (policy) => await telnyxClient(this, policy),
+	);
+}

@@ -1,0 +1,165 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { locatorValue } from '../../shared/execution/parameters';
+import { originOverride } from '../../shared/transport/baseUrl';
+import { ApiClient } from '../../shared/transport/client';
+import { collectPages, type Page } from '../../shared/transport/pagination';
+import { pathSegment } from '../../shared/transport/paths';
+import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
+
+const CREDENTIAL = { type: 'telnyxPhoneNumbersApi', name: 'Telnyx Phone Numbers API' };
+
+/** Telnyx's largest page. */
+export const MAX_PAGE_SIZE = 250;
+
+/** Telnyx's phone number, connection and application IDs are numeric strings. */
+export const NUMERIC_ID = /^\d{1,25}$/;
+
+export const telnyxProfile: ProviderProfile = {
+	displayName: 'Telnyx',
+	errorMessages(body) {
+		// {"errors": [{"code": "10015", "title", "detail", "source": {"pointer", "parameter"}, "meta": {"url"}}]}
+		if (!body || typeof body !== 'object') return [];
+		const errors = (body as IDataObject).errors;
+		if (!Array.isArray(errors)) return [];
+		return (errors as IDataObject[]).map((error) => {
+			const title = typeof error.title === 'string' ? error.title : '';
+			const detail = typeof error.detail === 'string' ? error.detail : '';
+			const text = title && detail && !detail.includes(title) ? `${title}: ${detail}` : detail || title || 'Error';
+			const source = (error.source ?? {}) as IDataObject;
+			const where = source.pointer ?? source.parameter;
+			const about = [error.code !== undefined ? `code ${String(error.code)}` : '', where ? `at ${String(where)}` : ''].filter(Boolean).join(', ');
+			return about ? `${text} (${about})` : text;
+		});
+	},
+	hint(status, { where, resource }) {
+		if (status === 401) {
+			return `Check the ${CREDENTIAL.name} credential: its API key (a V2 key from Telnyx Mission Control → Account Settings → Keys & Credentials → API Keys).`;
+		}
+		if (status === 403) {
+			return `The API key may not do this (${where}): check the role of the key's user in Telnyx Mission Control.`;
+		}
+		if (status === 404) {
+			return `${resource ? `No ${resource}` : 'Nothing'} found at ${where}. Check the ID, and that it belongs to the API key's account.`;
+		}
+		return undefined;
+	},
+};
+
+export interface TelnyxConnection {
+	/** api.telnyx.com/v2 */
+	api: ApiClient;
+}
+
+export async function telnyxClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<TelnyxConnection> {
+	const data = await ctx.getCredentials(CREDENTIAL.type);
+	const origin = originOverride(ctx.getNode(), data.baseUrl);
+	return {
+		api: new ApiClient(ctx, {
+			provider: telnyxProfile,
+			credentialType: CREDENTIAL.type,
+			credentialName: CREDENTIAL.name,
+			baseUrl: `${origin ?? 'https://api.telnyx.com'}/v2`,
+			policy,
+			secrets: [data.apiKey].filter((v): v is string => typeof v === 'string' && v !== ''),
+		}),
+	};
+}
+
+/**
+ * One page of a Telnyx list (`page[number]` from 1, `page[size]` up to 250). The next page is the
+ * one after the page the answer says it is, while that is below `meta.total_pages`: an answer that
+ * keeps calling itself the same page is caught by the listing's cursor guard.
+ */
+export async function listPage(
+	client: ApiClient,
+	path: string,
+	qs: IDataObject,
+	pageNumber = 1,
+	itemIndex?: number,
+): Promise<Page<IDataObject, number>> {
+	const answer = await client.requestObject<IDataObject>({ method: 'GET', path, qs: { ...qs, 'page[number]': pageNumber }, itemIndex });
+	const items = Array.isArray(answer.data) ? (answer.data as IDataObject[]) : [];
+	const meta = (answer.meta ?? {}) as IDataObject;
+	const reported = Number(meta.page_number ?? pageNumber);
+	const total = Number(meta.total_pages);
+	const next = Number.isInteger(reported) && Number.isFinite(total) && reported < total ? reported + 1 : undefined;
+	return { items, next };
+}
+
+/** Every page of a list (or up to `limit` items), at one page size throughout so page numbers stay aligned. */
+export async function listAll(
+	client: ApiClient,
+	path: string,
+	qs: IDataObject = {},
+	options: { limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const size = Math.min(MAX_PAGE_SIZE, options.limit ?? MAX_PAGE_SIZE);
+	return await collectPages<IDataObject, number>(
+		client,
+		async (cursor) => await listPage(client, path, { ...qs, 'page[size]': size }, cursor ?? 1, options.itemIndex),
+		options,
+	);
+}
+
+/** `+1 (312) 555-0100` → `13125550100`: `filter[phone_number]` takes digits only. */
+export function phoneDigits(value: string): string {
+	return value.replace(/[\s().+-]/g, '');
+}
+
+/**
+ * The number the locator names, as Telnyx's numeric ID: an ID as given, an E.164 number looked up
+ * with `filter[phone_number]` (digits only): exactly one match, or an error that says how many.
+ */
+export async function resolveNumberId(ctx: IExecuteFunctions, connection: TelnyxConnection, itemIndex: number): Promise<string> {
+	const node = ctx.getNode();
+	const value = locatorValue(ctx, 'phoneNumberId', itemIndex, 'Phone Number').replace(/[\s().-]/g, '');
+	if (NUMERIC_ID.test(value)) return value;
+	if (!/^\+[1-9]\d{6,14}$/.test(value)) {
+		throw new NodeOperationError(node, `Phone Number: "${value.slice(0, 40)}" is neither a Telnyx phone number ID (digits) nor an E.164 number`, { itemIndex });
+	}
+	const matches = (await listAll(connection.api, '/phone_numbers', { 'filter[phone_number]': phoneDigits(value) }, { itemIndex })).filter(
+		(n) => n.phone_number === value,
+	);
+	if (matches.length !== 1) {
+		throw new NodeOperationError(
+			node,
+			`Phone Number: ${matches.length === 0 ? 'no number' : `${matches.length} numbers`} of this account match ${value}`,
+			{ itemIndex, description: 'Choose the number from the list or give its Telnyx ID.' },
+		);
+	}
+	return String(matches[0].id);
+}
+
+/** `/phone_numbers/{id}` and its `/voice` and `/messaging` settings. */
+export function numberPaths(ctx: IExecuteFunctions, id: string, itemIndex: number): { number: string; voice: string; messaging: string } {
+	const number = `/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}`;
+	return { number, voice: `${number}/voice`, messaging: `${number}/messaging` };
+}
+
+/** `{data}` out of an answer; undefined when the answer holds no record. */
+export function record(answer: unknown): IDataObject | undefined {
+	const data = ApiClient.isObject(answer) ? answer.data : undefined;
+	return ApiClient.isObject(data) && Object.keys(data).length > 0 ? data : undefined;
+}
+
+export async function readRecord(connection: TelnyxConnection, path: string, itemIndex: number, resource: string): Promise<IDataObject> {
+	const found = record(await connection.api.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }));
+	if (!found) {
+		throw new NodeOperationError(connection.api.node, `Telnyx answered ${path} without the record`, {
+			itemIndex,
+			description: 'The answer had no "data" object, which the API does not document. Try again later.',
+		});
+	}
+	return found;
+}
+
+/** What get and update output: the number with its voice and messaging settings. */
+export function numberWithSettings(number: IDataObject, voice: IDataObject, messaging: IDataObject): IDataObject {
+	return { ...number, voice, messaging };
+}
