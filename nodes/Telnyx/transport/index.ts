@@ -5,7 +5,7 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/execution/parameters';
+import { numberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
 import { collectPages, type Page } from '../../shared/transport/pagination';
@@ -112,28 +112,17 @@ export function phoneDigits(value: string): string {
 	return value.replace(/[\s().+-]/g, '');
 }
 
-/**
- * The number the locator names, as Telnyx's numeric ID: an ID as given, an E.164 number looked up
- * with `filter[phone_number]` (digits only): exactly one match, or an error that says how many.
- */
+/** The number the locator names, as Telnyx's numeric ID (E.164 in the path is not documented). */
 export async function resolveNumberId(ctx: IExecuteFunctions, connection: TelnyxConnection, itemIndex: number): Promise<string> {
-	const node = ctx.getNode();
-	const value = locatorValue(ctx, 'phoneNumberId', itemIndex, 'Phone Number').replace(/[\s().-]/g, '');
-	if (NUMERIC_ID.test(value)) return value;
-	if (!/^\+[1-9]\d{6,14}$/.test(value)) {
-		throw new NodeOperationError(node, `Phone Number: "${value.slice(0, 40)}" is neither a Telnyx phone number ID (digits) nor an E.164 number`, { itemIndex });
-	}
-	const matches = (await listAll(connection.api, '/phone_numbers', { 'filter[phone_number]': phoneDigits(value) }, { itemIndex })).filter(
-		(n) => n.phone_number === value,
-	);
-	if (matches.length !== 1) {
-		throw new NodeOperationError(
-			node,
-			`Phone Number: ${matches.length === 0 ? 'no number' : `${matches.length} numbers`} of this account match ${value}`,
-			{ itemIndex, description: 'Choose the number from the list or give its Telnyx ID.' },
-		);
-	}
-	return String(matches[0].id);
+	return await numberIdFromLocator(ctx, itemIndex, {
+		parameter: 'phoneNumberId',
+		isId: NUMERIC_ID,
+		idWords: 'a Telnyx phone number ID (digits)',
+		idHint: 'its Telnyx ID',
+		// filter[phone_number] takes digits only.
+		lookUp: async (e164) => await listAll(connection.api, '/phone_numbers', { 'filter[phone_number]': phoneDigits(e164) }, { itemIndex }),
+		idOf: (n) => String(n.id),
+	});
 }
 
 /** `/phone_numbers/{id}` and its `/voice` and `/messaging` settings. */

@@ -5,7 +5,7 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/execution/parameters';
+import { numberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
 import { collectPages, type Page } from '../../shared/transport/pagination';
@@ -103,26 +103,15 @@ export async function listAll(
 	return await collectPages<IDataObject, string>(client, async (cursor) => await listPage(client, path, key, qs, cursor, options.itemIndex), options);
 }
 
-/**
- * The number the locator names, as its SID: a `PN…` SID as given, an E.164 number looked up with
- * the list's `PhoneNumber` filter (Twilio cannot fetch a number by E.164): exactly one match, or
- * an error that says how many matched.
- */
+/** The number the locator names, as its SID (Twilio cannot fetch a number by E.164). */
 export async function resolveNumberSid(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<string> {
-	const node = ctx.getNode();
-	const value = locatorValue(ctx, 'phoneNumberSid', itemIndex, 'Phone Number').replace(/[\s().-]/g, '');
-	if (PHONE_NUMBER_SID.test(value)) return value;
-	if (!/^\+[1-9]\d{6,14}$/.test(value)) {
-		throw new NodeOperationError(node, `Phone Number: "${value.slice(0, 40)}" is neither a phone number SID (PN + 32 hex) nor an E.164 number`, { itemIndex });
-	}
-	const matches = (await listAll(connection.api, '/IncomingPhoneNumbers.json', 'incoming_phone_numbers', { PhoneNumber: value, PageSize: 20 }, { itemIndex }))
-		.filter((n) => n.phone_number === value);
-	if (matches.length !== 1) {
-		throw new NodeOperationError(
-			node,
-			`Phone Number: ${matches.length === 0 ? 'no number' : `${matches.length} numbers`} of this account match ${value}`,
-			{ itemIndex, description: 'Choose the number from the list or give its SID (PN…).' },
-		);
-	}
-	return String(matches[0].sid);
+	return await numberIdFromLocator(ctx, itemIndex, {
+		parameter: 'phoneNumberSid',
+		isId: PHONE_NUMBER_SID,
+		idWords: 'a phone number SID (PN + 32 hex)',
+		idHint: 'its SID (PN…)',
+		lookUp: async (e164) =>
+			await listAll(connection.api, '/IncomingPhoneNumbers.json', 'incoming_phone_numbers', { PhoneNumber: e164, PageSize: 20 }, { itemIndex }),
+		idOf: (n) => String(n.sid),
+	});
 }

@@ -29,6 +29,19 @@ export function returnAllAndLimit(resourceName: string, operations: string[] = [
 	];
 }
 
+/** The `filters` collection of a getAll, n8n's usual shape; `options` are the provider's own filters. */
+export function getAllFilters(options: INodeProperties[], resourceName = 'phoneNumber'): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: [resourceName], operation: ['getAll'] } },
+		options,
+	};
+}
+
 /** How many results a getAll wants: undefined for Return All, else the validated Limit. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;

@@ -26,3 +26,42 @@ export function phoneNumberOperations(update: string): INodeProperties {
 		default: 'update',
 	};
 }
+
+/** How a provider's locator takes a number typed in: its mode's name, example and check. */
+export interface ByIdMode {
+	displayName: string;
+	placeholder: string;
+	regex: string;
+	errorMessage: string;
+}
+
+/**
+ * The phone number to act on, as every node asks for it: a searchable list (the provider's
+ * `searchPhoneNumbers`) or a value typed in, checked by the provider's own pattern.
+ */
+export function phoneNumberLocator(name: string, description: string, byId: ByIdMode): INodeProperties {
+	return {
+		displayName: 'Phone Number',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a phone number...',
+				typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
+			},
+			{
+				displayName: byId.displayName,
+				name: 'id',
+				type: 'string',
+				placeholder: byId.placeholder,
+				validation: [{ type: 'regex', properties: { regex: byId.regex, errorMessage: byId.errorMessage } }],
+			},
+		],
+	};
+}

@@ -1,54 +1,44 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { listPhoneNumbers } from '../../transport/phoneNumbers';
-
-const show = { resource: ['phoneNumber'], operation: ['getAll'] };
 
 export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('phoneNumber'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Number',
-				name: 'number',
-				type: 'string',
-				default: '',
-				placeholder: '+16503334444',
-				description: 'Only the phone number with this number (E.164)',
-			},
-			{
-				displayName: 'Participant Name or ID',
-				name: 'participantUserId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: '',
-				description:
-					'Only numbers this user takes part in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: 'internal',
-				options: [
-					{ name: 'External', value: 'external', description: 'Your own number, used as caller ID' },
-					{ name: 'Internal', value: 'internal', description: 'Rented from Close' },
-					{ name: 'Virtual', value: 'virtual', description: 'Your own number, routed to Close (BYOC)' },
-				],
-			},
-		],
-	},
+	getAllFilters([
+		{
+			displayName: 'Number',
+			name: 'number',
+			type: 'string',
+			default: '',
+			placeholder: '+16503334444',
+			description: 'Only the phone number with this number (E.164)',
+		},
+		{
+			displayName: 'Participant Name or ID',
+			name: 'participantUserId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getUsers' },
+			default: '',
+			description:
+				'Only numbers this user takes part in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			default: 'internal',
+			options: [
+				{ name: 'External', value: 'external', description: 'Your own number, used as caller ID' },
+				{ name: 'Internal', value: 'internal', description: 'Rented from Close' },
+				{ name: 'Virtual', value: 'virtual', description: 'Your own number, routed to Close (BYOC)' },
+			],
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {

@@ -1,37 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { allLinkedPages, RELAY_REST } from '../../transport/pages';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('phoneNumber'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only numbers whose name contains this text',
-			},
-			{
-				displayName: 'Number',
-				name: 'number',
-				type: 'string',
-				default: '',
-				placeholder: '+1206555',
-				description: 'Only numbers that contain these digits',
-			},
-		],
-	},
+	getAllFilters([
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Only numbers whose name contains this text',
+		},
+		{
+			displayName: 'Number',
+			name: 'number',
+			type: 'string',
+			default: '',
+			placeholder: '+1206555',
+			description: 'Only numbers that contain these digits',
+		},
+	]),
 ];
 
 /** SignalWire's largest page. */

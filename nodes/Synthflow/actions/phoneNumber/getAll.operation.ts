@@ -1,29 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import { InputValidator } from '../../../shared/validation';
 import { requireWorkspace, type SynthflowConnection } from '../../transport';
 import { listNumbers } from '../../transport/phoneNumbers';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('phoneNumber'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Is Available',
-				name: 'isAvailable',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only numbers not attached to an agent (on) or only numbers in use (off)',
-			},
-		],
-	},
+	getAllFilters([
+		{
+			displayName: 'Is Available',
+			name: 'isAvailable',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only numbers not attached to an agent (on) or only numbers in use (off)',
+		},
+	]),
 ];
 
 export async function execute(

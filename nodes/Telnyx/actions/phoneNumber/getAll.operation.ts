@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import { InputValidator } from '../../../shared/validation';
 import { listAll, NUMERIC_ID, phoneDigits, type TelnyxConnection } from '../../transport';
 
@@ -14,47 +14,39 @@ const title = (status: string) => status.split('-').map((word) => word[0].toUppe
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('phoneNumber'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Connection Name or ID',
-				name: 'connectionId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getConnections' },
-				default: '',
-				description:
-					'Only numbers on this connection or application. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +1312555',
-				description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: NUMBER_STATUSES.map((status) => ({ name: title(status), value: status })),
-				default: 'active',
-			},
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				description: 'Only numbers with this tag',
-			},
-		],
-	},
+	getAllFilters([
+		{
+			displayName: 'Connection Name or ID',
+			name: 'connectionId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getConnections' },
+			default: '',
+			description:
+				'Only numbers on this connection or application. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +1312555',
+			description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: NUMBER_STATUSES.map((status) => ({ name: title(status), value: status })),
+			default: 'active',
+		},
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'string',
+			default: '',
+			description: 'Only numbers with this tag',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject[]> {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
 import { InputValidator } from '../../../shared/validation';
 import { listAll, type TwilioConnection } from '../../transport';
 
@@ -9,42 +9,34 @@ const MAX_PAGE_SIZE = 1000;
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('phoneNumber'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Friendly Name',
-				name: 'friendlyName',
-				type: 'string',
-				default: '',
-				description: 'Only numbers with exactly this friendly name',
-			},
-			{
-				displayName: 'Origin',
-				name: 'origin',
-				type: 'options',
-				options: [
-					{ name: 'Twilio', value: 'twilio' },
-					{ name: 'Hosted', value: 'hosted' },
-				],
-				default: 'twilio',
-				description: 'Numbers bought from Twilio, or hosted on Twilio from another carrier',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: '+1415555',
-				description: 'Numbers that contain these digits; * stands for any one digit',
-			},
-		],
-	},
+	getAllFilters([
+		{
+			displayName: 'Friendly Name',
+			name: 'friendlyName',
+			type: 'string',
+			default: '',
+			description: 'Only numbers with exactly this friendly name',
+		},
+		{
+			displayName: 'Origin',
+			name: 'origin',
+			type: 'options',
+			options: [
+				{ name: 'Twilio', value: 'twilio' },
+				{ name: 'Hosted', value: 'hosted' },
+			],
+			default: 'twilio',
+			description: 'Numbers bought from Twilio, or hosted on Twilio from another carrier',
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: '+1415555',
+			description: 'Numbers that contain these digits; * stands for any one digit',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject[]> {
