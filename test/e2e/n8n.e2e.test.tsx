@@ -615,12 +615,34 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		}
 	}, 240_000);
 
-	browserTest('Telnyx: the update fields of all three groups are offered, and the call screening field says it costs extra', async () => {
+	browserTest('Telnyx: the update fields of all three groups are offered in one list', async () => {
 		await openUpdate('Telnyx Phone Numbers');
 		const offered = await addField('Inbound Call Screening');
 		expect(offered).toEqual(expect.arrayContaining(['Tags', 'Connection Name or ID', 'Forwards To', 'CNAM Listing Details', 'Inbound Call Recording Format', 'Messaging Profile Name or ID']));
 		await page.getByTestId('parameter-input-inboundCallScreening').first().waitFor({ timeout: 30_000 });
 		await page.screenshot({ path: shot('telnyx-update-fields') });
+	}, 240_000);
+
+	browserTest("Twilio: choosing where calls go leaves only the fields Twilio would use", async () => {
+		await openUpdate('Twilio Phone Numbers');
+		// Only the routing dropdown's own options: n8n 1.x keeps the Add Field list's options in the page.
+		const option = (name: RegExp) =>
+			page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').and(page.locator(':not([data-test-id="collection-parameter-option"])')).filter({ hasText: name }).first();
+		const route = async (name: RegExp) => {
+			await page.getByTestId('parameter-input-voiceRouting').click();
+			await option(name).click();
+			await option(/^TwiML App/).waitFor({ state: 'hidden', timeout: 30_000 });
+		};
+		await route(/^SIP Trunk/);
+		// A SIP trunk overrides the voice URLs and any TwiML app: neither is offered any more.
+		const trunk = await addField('');
+		expect(trunk).toContain('SIP Trunk Name or ID');
+		expect(trunk).not.toContain('Voice URL');
+		expect(trunk).not.toContain('Voice TwiML App Name or ID');
+		expect(trunk).toContain('SMS URL');
+		await page.screenshot({ path: shot('twilio-calls-go-to') });
+		await route(/^Any/);
+		expect(await addField('')).toEqual(expect.arrayContaining(['Voice URL', 'Voice TwiML App Name or ID', 'SIP Trunk Name or ID', 'SMS URL']));
 	}, 240_000);
 
 	browserTest('Synthflow: an update run from the editor changes the number and shows it in the output', async () => {
