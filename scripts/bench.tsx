@@ -9,7 +9,9 @@
  *   users; SignalWire: 1,000 numbers), the package's cold load time and its packed size.
  * - the package's defaults and the hand-tuned batching under each rate-limit model (fixed windows
  *   with whole-second resets, a sliding window, a token bucket without headers).
- * - Telnyx (x-ratelimit-* headers, three requests an update) and Twilio (bare 429s) bulk rows.
+ * - Telnyx (x-ratelimit-* headers, three requests an update) and Twilio (bare 429s) bulk rows;
+ * - n8n's queue mode (Redis, PostgreSQL, a main and two workers): 4 executions × 250 Close updates
+ *   at once on one key, when Redis and PostgreSQL are installed (else the row says it was skipped).
  * `BENCH_PROFILE=ci` runs 300 updates a row and leaves out the slow HTTP Request rows.
  * Prints a table and writes JSON under bench/results/.
  */
@@ -18,7 +20,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CLOSE_KEYS, start, type RateModel, type Sandbox } from '../sandbox';
+import { CLOSE_KEYS, start, SYNTHFLOW_WORKSPACES, type RateModel, type Sandbox } from '../sandbox';
 import {
 	DEFAULT_N8N_VERSION,
 	ensureN8n,
@@ -29,6 +31,7 @@ import {
 	SANDBOX_CREDENTIAL_IDS,
 	sandboxCredentials,
 } from './lib/n8n';
+import { closeLabelUpdateNode, queueModeUnavailable, runQueueBulk, startQueueMode, startQueueServices } from './lib/queueMode';
 
 /** `BENCH_PROFILE=ci` (what .ci/run uses): 300 updates a row and the rate-limit models only. */
 const PROFILE = process.env.BENCH_PROFILE === 'ci' ? 'ci' : 'full';
@@ -80,20 +83,6 @@ function workflow(id: string, items: Array<{ id: string; label: string }>, targe
 			Start: { main: [[{ node: 'Numbers', type: 'main', index: 0 }]] },
 			Numbers: { main: [[{ node: 'Update', type: 'main', index: 0 }]] },
 		},
-	};
-}
-
-function closeNode() {
-	return {
-		type: `${PKG}.close`,
-		typeVersion: 1,
-		parameters: {
-			resource: 'phoneNumber',
-			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			updateFields: { label: '={{ $json.label }}' },
-		},
-		credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
 	};
 }
 
@@ -202,7 +191,7 @@ async function providerBulkRun(
 	sandbox: Sandbox,
 	setup: {
 		name: string;
-		provider: 'telnyx' | 'twilio';
+		provider: 'telnyx' | 'twilio' | 'signalwire' | 'synthflow';
 		rate: number;
 		items: Array<{ id: string; value: string }>;
 		/** Requests one update makes (Telnyx: the PATCH and two reads for the output). */
@@ -211,7 +200,14 @@ async function providerBulkRun(
 		applied: () => number;
 	},
 ): Promise<BulkResult> {
-	const limiter = setup.provider === 'telnyx' ? sandbox.state.telnyx.limiter : sandbox.state.twilio.limiter;
+	const limiters = {
+		telnyx: sandbox.state.telnyx.limiter,
+		twilio: sandbox.state.twilio.limiter,
+		signalwire: sandbox.state.signalwire.writeLimiter,
+		synthflow: sandbox.state.synthflow.limiter,
+	};
+	const limiter = limiters[setup.provider];
+	const before = limiter.perSecond;
 	limiter.perSecond = setup.rate;
 	const id = `bench${setup.name.replace(/[^a-zA-Z0-9]/g, '')}`;
 	const file = join(n8n.userFolder, `${id}.json`);
@@ -223,7 +219,7 @@ async function providerBulkRun(
 	say(`  ${setup.name}: running ${setup.items.length} updates…`);
 	await n8n.execute(id);
 	const sent = sandbox.requests.filter((r) => r.provider === setup.provider);
-	const writes = sent.filter((r) => r.method === 'PATCH' || r.method === 'POST');
+	const writes = sent.filter((r) => r.method === 'PATCH' || r.method === 'POST' || r.method === 'PUT');
 	const succeeded = new Set<string>();
 	let resent = 0;
 	for (const write of writes) {
@@ -234,8 +230,10 @@ async function providerBulkRun(
 	const first = Math.min(...sent.map((r) => r.at));
 	const last = Math.max(...sent.map((r) => r.doneAt ?? r.at));
 	const wallSeconds = sent.length ? (last - first) / 1000 : 0;
-	const floorSeconds = Number(((setup.items.length * setup.requestsPerUpdate) / setup.rate).toFixed(2));
-	limiter.perSecond = 0;
+	// Limited requests ÷ rate, or the latency of every request spread over the concurrency (10).
+	const limited = setup.provider === 'signalwire' ? writes.length - writes.filter((r) => r.status === 429).length : setup.items.length * setup.requestsPerUpdate;
+	const floorSeconds = Number(Math.max(limited / setup.rate, (setup.items.length * setup.requestsPerUpdate * LATENCY_MS) / 1000 / 10).toFixed(2));
+	limiter.perSecond = before;
 	return {
 		node: setup.provider,
 		provider: setup.provider,
@@ -300,6 +298,56 @@ function twilioRun(n8n: N8n, sandbox: Sandbox, count: number) {
 	});
 }
 
+/** SignalWire at its documented write limit (13,800 per 10 s per space: latency-bound here). */
+function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number) {
+	const numbers = sandbox.state.signalwire.numbers.slice(0, count);
+	const items = numbers.map((n, i) => ({ id: n.id, value: `bench ${i}` }));
+	return providerBulkRun(n8n, sandbox, {
+		name: 'SignalWire defaults, its write limit (1,380/s)',
+		provider: 'signalwire',
+		rate: 1380,
+		items,
+		requestsPerUpdate: 1,
+		target: {
+			type: `${PKG}.signalWire`,
+			typeVersion: 1,
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { name: '={{ $json.label }}' },
+			},
+			credentials: { signalWirePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.signalWirePhoneNumbersApi, name: 'SignalWire (sandbox)' } },
+		},
+		applied: () => numbers.filter((n, i) => n.name === items[i].value).length,
+	});
+}
+
+/** Synthflow publishes no limit: 20/s with bare 429s (`Retry-After: 1`), two requests an update (PATCH, read-back). */
+function synthflowRun(n8n: N8n, sandbox: Sandbox, count: number) {
+	const numbers = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a).slice(0, count);
+	const items = numbers.map((n, i) => ({ id: String(n.phone_number), value: `bench ${i}` }));
+	return providerBulkRun(n8n, sandbox, {
+		name: `Synthflow defaults, bare 429s past ${RATE}/s`,
+		provider: 'synthflow',
+		rate: RATE,
+		items,
+		requestsPerUpdate: 2,
+		target: {
+			type: `${PKG}.synthflow`,
+			typeVersion: 1,
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'update',
+				phoneNumber: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { friendlyName: '={{ $json.label }}' },
+			},
+			credentials: { synthflowPhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.synthflowPhoneNumbersApi, name: 'Synthflow (sandbox)' } },
+		},
+		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
+	});
+}
+
 async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 	await n8n.start();
 	await n8n.signIn();
@@ -357,7 +405,7 @@ async function main() {
 	const sandbox = await start({
 		latencyMs: LATENCY_MS,
 		rateLimits: { close: RATE },
-		seed: { closeNumbers: 6250, closeUsers: 1500, signalwireNumbers: 1000 },
+		seed: { closeNumbers: 6250, closeUsers: 1500, signalwireNumbers: 1000, synthflowNumbers: 1200 },
 		closeAllGroupNumbers: true,
 	});
 	const install = ensureN8n(DEFAULT_N8N_VERSION);
@@ -370,7 +418,7 @@ async function main() {
 	const bulk: BulkResult[] = [];
 	const batching = () =>
 		httpRequestNode(sandbox.url, { options: { batching: { batch: { batchSize: 20, batchInterval: 1000 } } } });
-	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults', node: 'Close (this package)', target: closeNode(), concurrency: 10 }));
+	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults', node: 'Close (this package)', target: closeLabelUpdateNode(), concurrency: 10 }));
 	// The same defaults against every rate-limit model a provider may use (the pacer is not tuned to any).
 	const models: Array<[string, NonNullable<Parameters<typeof bulkRun>[2]['model']>]> = [
 		['whole-second resets', { resetStyle: 'whole' }],
@@ -378,7 +426,7 @@ async function main() {
 		['token bucket, no headers', { model: 'tokenBucket', headers: false }],
 	];
 	for (const [name, model] of models) {
-		bulk.push(await bulkRun(n8n, sandbox, { name: `package defaults, ${name}`, node: 'Close (this package)', target: closeNode(), concurrency: 10, model }));
+		bulk.push(await bulkRun(n8n, sandbox, { name: `package defaults, ${name}`, node: 'Close (this package)', target: closeLabelUpdateNode(), concurrency: 10, model }));
 		bulk.push(await bulkRun(n8n, sandbox, { name: `HTTP Request batching 20/1s, ${name}`, node: 'HTTP Request', target: batching(), concurrency: 20, model }));
 	}
 	if (PROFILE === 'full') {
@@ -397,7 +445,7 @@ async function main() {
 		await bulkRun(n8n, sandbox, {
 			name: 'package defaults, shared budget',
 			node: 'Close (this package)',
-			target: closeNode(),
+			target: closeLabelUpdateNode(),
 			concurrency: 10,
 			otherClient: true,
 		}),
@@ -407,13 +455,49 @@ async function main() {
 	shared.floorSeconds = ITEMS / (RATE / 2);
 	shared.ratioToFloor = Number((shared.wallSeconds / shared.floorSeconds).toFixed(3));
 	// The limit is not what the user guessed: 15 requests/s, the batching still tuned for 20.
-	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults, limit 15/s', node: 'Close (this package)', target: closeNode(), concurrency: 10, rate: 15 }));
+	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults, limit 15/s', node: 'Close (this package)', target: closeLabelUpdateNode(), concurrency: 10, rate: 15 }));
 	bulk.push(await bulkRun(n8n, sandbox, { name: 'HTTP Request batching 20/1s, limit 15/s', node: 'HTTP Request', target: batching(), concurrency: 20, rate: 15 }));
 	sandbox.state.close.keyLimiter.perSecond = RATE;
 	// The other providers' nodes on the same shared transport: a third of the rows' updates (each
 	// Telnyx update is three requests), all of the sandbox's Twilio numbers.
 	bulk.push(await telnyxRun(n8n, sandbox, Math.min(300, Math.ceil(ITEMS / 3))));
 	bulk.push(await twilioRun(n8n, sandbox, Math.min(sandbox.state.twilio.numbers.length, ITEMS)));
+	bulk.push(await signalWireRun(n8n, sandbox, PROFILE === 'ci' ? 300 : 500));
+	bulk.push(await synthflowRun(n8n, sandbox, PROFILE === 'ci' ? 150 : 500));
+
+	// n8n's queue mode: a main, two workers, Redis and PostgreSQL; four executions at once on one key.
+	const noQueue = queueModeUnavailable();
+	if (noQueue) say(`  queue mode: skipped (${noQueue})`);
+	else {
+		say('  queue mode, 4 executions × 250 on 2 workers: starting Redis, PostgreSQL, main and workers…');
+		sandbox.state.close.keyLimiter.perSecond = RATE;
+		sandbox.state.close.keyLimiter.model = 'fixed';
+		sandbox.state.close.resetStyle = 'fraction';
+		sandbox.state.close.rateHeaders = true;
+		const services = await startQueueServices();
+		const queue = await startQueueMode(install, tarball, sandbox, services, 2);
+		try {
+			const numbers = sandbox.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A);
+			const figures = await runQueueBulk(queue, sandbox, numbers, { executions: 4, perExecution: 250, rate: RATE });
+			bulk.push({
+				node: 'Close (this package)',
+				provider: 'close',
+				setup: 'queue mode: 4 executions × 250, 2 workers, one key',
+				items: figures.updates,
+				applied: figures.applied,
+				failed: figures.updates - figures.applied,
+				requests: figures.requests,
+				resentAfterSuccess: figures.resentAfterSuccess,
+				throttled: figures.throttled,
+				wallSeconds: figures.wallSeconds,
+				floorSeconds: figures.floorSeconds,
+				ratioToFloor: figures.ratioToFloor,
+			});
+		} finally {
+			await queue.stop();
+			await services.stop();
+		}
+	}
 
 	say('Dropdowns on large accounts (through n8n’s REST API)…');
 	const dropdowns = await dropdownTimings(n8n, sandbox);

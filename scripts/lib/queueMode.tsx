@@ -1,0 +1,324 @@
+/**
+ * n8n's queue mode on one machine, for the queue-mode e2e test and the bench: Redis and PostgreSQL
+ * from Debian's packages on free local ports (throwaway data folders, no system service), one n8n
+ * main and `n8n worker`s sharing them, and a webhook workflow that updates Close numbers.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Sandbox } from '../../sandbox';
+import { freePort, installPackage, N8n, SANDBOX_CREDENTIAL_IDS, sandboxCredentials, type N8nInstall } from './n8n';
+
+const PKG = 'n8n-nodes-phone-numbers';
+const DB = { name: 'n8n', user: 'n8n', password: 'n8n' };
+
+function postgresBin(): string | undefined {
+	const root = '/usr/lib/postgresql';
+	if (!existsSync(root)) return undefined;
+	const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+	return versions.length ? join(root, versions[0], 'bin') : undefined;
+}
+
+function onPath(command: string): boolean {
+	try {
+		execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Why queue mode cannot run here (undefined: it can). */
+export function queueModeUnavailable(): string | undefined {
+	if (!onPath('redis-server')) return "Redis is not installed (Debian: apt-get install redis-server)";
+	if (!postgresBin()) return 'PostgreSQL is not installed (Debian: apt-get install postgresql)';
+	if (process.getuid?.() === 0 && !onPath('runuser')) return 'PostgreSQL refuses to run as root and runuser is missing';
+	return undefined;
+}
+
+async function waitForPort(port: number, what: string, timeoutMs = 60_000): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		const open = await new Promise<boolean>((resolve) => {
+			const socket = createConnection({ port, host: '127.0.0.1' }, () => {
+				socket.end();
+				resolve(true);
+			});
+			socket.once('error', () => resolve(false));
+		});
+		if (open) return;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`${what} did not listen on port ${port} within ${timeoutMs} ms`);
+}
+
+export interface QueueServices {
+	redisPort: number;
+	postgresPort: number;
+	stop(): Promise<void>;
+}
+
+/** Redis and a PostgreSQL cluster in temporary folders, as the current user (or `postgres` when root). */
+export async function startQueueServices(): Promise<QueueServices> {
+	const redisPort = await freePort();
+	const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	await waitForPort(redisPort, 'Redis');
+
+	const bin = postgresBin() as string;
+	const postgresPort = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'phone-numbers-pg-'));
+	const asRoot = process.getuid?.() === 0;
+	// PostgreSQL refuses to run as root: the cluster belongs to the `postgres` user Debian creates.
+	const run = (command: string, args: string[]) =>
+		execFileSync(asRoot ? 'runuser' : join(bin, command), asRoot ? ['-u', 'postgres', '--', join(bin, command), ...args] : args, { stdio: 'pipe' });
+	if (asRoot) {
+		chmodSync(dataDir, 0o700);
+		execFileSync('chown', ['-R', 'postgres', dataDir]);
+	}
+	const passwordFile = join(tmpdir(), `phone-numbers-pg-pw-${postgresPort}`);
+	writeFileSync(passwordFile, DB.password);
+	if (asRoot) execFileSync('chown', ['postgres', passwordFile]);
+	run('initdb', ['-D', dataDir, '-U', DB.user, '--auth=trust', '-E', 'UTF8', `--pwfile=${passwordFile}`]);
+	rmSync(passwordFile, { force: true });
+	run('pg_ctl', ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', `-p ${postgresPort} -k ${dataDir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
+	run('createdb', ['-h', '127.0.0.1', '-p', String(postgresPort), '-U', DB.user, DB.name]);
+
+	return {
+		redisPort,
+		postgresPort,
+		stop: async () => {
+			try {
+				run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+			} catch {
+				// already stopped
+			}
+			redis.kill('SIGTERM');
+			await new Promise((r) => setTimeout(r, 200));
+			rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
+}
+
+/** What main and workers share: the queue, the database and the key that encrypts credentials. */
+export function queueEnv(services: QueueServices): Record<string, string> {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(services.redisPort),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(services.postgresPort),
+		DB_POSTGRESDB_DATABASE: DB.name,
+		DB_POSTGRESDB_USER: DB.user,
+		DB_POSTGRESDB_PASSWORD: DB.password,
+		N8N_ENCRYPTION_KEY: 'phone-numbers-queue-mode-test-key-0001',
+		N8N_LOG_LEVEL: 'info',
+	};
+}
+
+/** The Close node updating `$json.id`'s label to `$json.label` (the bench's rows and the queue test). */
+export function closeLabelUpdateNode() {
+	return {
+		type: `${PKG}.close`,
+		typeVersion: 1,
+		parameters: {
+			resource: 'phoneNumber',
+			operation: 'update',
+			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			updateFields: { label: '={{ $json.label }}' },
+		},
+		credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
+	};
+}
+
+/** A webhook that takes `{numbers: [{id, label}]}` and updates each label with the Close node. */
+export function closeBulkWebhookWorkflow(id: string, path: string) {
+	return {
+		id,
+		name: `Queue mode: Close labels (${path})`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'webhook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '5f0b8c1e-7a52-4c0e-9d55-3c1f7f6a2b10',
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: 'split',
+				name: 'Numbers',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { fieldToSplitOut: 'body.numbers', options: {} },
+			},
+			{ id: 'update', name: 'Update', position: [400, 0], ...closeLabelUpdateNode() },
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Numbers', type: 'main', index: 0 }]] },
+			Numbers: { main: [[{ node: 'Update', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** `n8n worker` in the background; resolves when it says it is ready. Its log is kept for asserts. */
+export class N8nWorker {
+	private child?: ChildProcess;
+
+	log = '';
+
+	constructor(private readonly n8n: N8n) {}
+
+	async start(concurrency: number): Promise<void> {
+		const brokerPort = await freePort();
+		const healthPort = await freePort();
+		this.child = spawn(join(this.n8n.install.node24Home, 'bin/node'), [join(this.n8n.install.n8nDir, 'node_modules/n8n/bin/n8n'), 'worker', `--concurrency=${concurrency}`], {
+			env: { ...this.n8n.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_PORT: String(healthPort) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const ready = new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`n8n worker was not ready after 240 s:\n${this.log.slice(-3000)}`)), 240_000);
+			const onData = (chunk: Buffer) => {
+				this.log += chunk.toString();
+				if (/worker is now ready|Worker ready|ready to process/i.test(this.log)) {
+					clearTimeout(timer);
+					resolve();
+				}
+			};
+			this.child?.stdout?.on('data', onData);
+			this.child?.stderr?.on('data', onData);
+			this.child?.once('exit', (code) => {
+				clearTimeout(timer);
+				reject(new Error(`n8n worker exited with ${code}:\n${this.log.slice(-3000)}`));
+			});
+		});
+		await ready;
+	}
+
+	async stop(): Promise<void> {
+		const child = this.child;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise<void>((r) => child.once('exit', () => r()));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
+
+export interface QueueRun {
+	main: N8n;
+	workers: N8nWorker[];
+	webhookUrl: string;
+	stop(): Promise<void>;
+}
+
+/**
+ * Main and `workerCount` workers on one pinned n8n, each with its own user folder and the packed
+ * package installed, the sandbox credentials and the webhook workflow published (active).
+ */
+export async function startQueueMode(install: N8nInstall, tarball: string, sandbox: Sandbox, services: QueueServices, workerCount = 2): Promise<QueueRun> {
+	const env = queueEnv(services);
+	const folder = (name: string) => {
+		const dir = mkdtempSync(join(tmpdir(), `phone-numbers-queue-${name}-`));
+		mkdirSync(dir, { recursive: true });
+		installPackage(tarball, dir);
+		return dir;
+	};
+	const main = new N8n(install, folder('main'), env);
+	await main.importCredentials(sandboxCredentials(sandbox.url));
+	const path = 'close-bulk';
+	const workflowFile = join(main.userFolder, 'queue-workflow.json');
+	writeFileSync(workflowFile, JSON.stringify(closeBulkWebhookWorkflow('queueCloseBulk', path)));
+	await main.importWorkflow(workflowFile);
+	// n8n 2.x publishes a workflow (active); 1.x activates it with update:workflow.
+	const published = await main.cli(['publish:workflow', '--id=queueCloseBulk']);
+	if (published.code !== 0) {
+		const activated = await main.cli(['update:workflow', '--id=queueCloseBulk', '--active=true']);
+		if (activated.code !== 0) throw new Error(`could not activate the workflow:\n${published.stderr}\n${activated.stdout}\n${activated.stderr}`);
+	}
+	await main.start();
+	const workers = Array.from({ length: workerCount }, (_, i) => new N8nWorker(new N8n(install, folder(`worker${i + 1}`), env)));
+	for (const worker of workers) await worker.start(2);
+	return {
+		main,
+		workers,
+		webhookUrl: `${main.url}/webhook/${path}`,
+		stop: async () => {
+			for (const worker of workers) await worker.stop();
+			await main.stop();
+		},
+	};
+}
+
+export interface QueueFigures {
+	executions: number;
+	updates: number;
+	applied: number;
+	requests: number;
+	throttled: number;
+	resentAfterSuccess: number;
+	wallSeconds: number;
+	floorSeconds: number;
+	ratioToFloor: number;
+}
+
+/**
+ * Sends `executions` webhook calls at once, each with `perExecution` Close numbers of one key, and
+ * waits until every label is applied (or `timeoutMs`). Figures from what the sandbox received.
+ */
+export async function runQueueBulk(
+	run: QueueRun,
+	sandbox: Sandbox,
+	numbers: Array<{ id: string; label?: string | null }>,
+	options: { executions: number; perExecution: number; rate: number; timeoutMs?: number },
+): Promise<QueueFigures> {
+	const total = options.executions * options.perExecution;
+	const chosen = numbers.slice(0, total);
+	if (chosen.length < total) throw new Error(`the sandbox has ${chosen.length} numbers, ${total} are needed`);
+	const labels = chosen.map((_, i) => `queue ${Date.now()} ${i}`);
+	sandbox.clearRequests();
+	const answers = await Promise.all(
+		Array.from({ length: options.executions }, async (_, e) => {
+			const slice = chosen.slice(e * options.perExecution, (e + 1) * options.perExecution);
+			const body = { numbers: slice.map((n, i) => ({ id: n.id, label: labels[e * options.perExecution + i] })) };
+			const response = await fetch(run.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			return response.status;
+		}),
+	);
+	if (answers.some((status) => status !== 200)) throw new Error(`the webhook answered ${answers.join(', ')}`);
+	const until = Date.now() + (options.timeoutMs ?? 300_000);
+	const applied = () => chosen.filter((n, i) => n.label === labels[i]).length;
+	while (applied() < total && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
+	// Anything still in flight (a retry after the last label) lands before the figures are taken.
+	await new Promise((r) => setTimeout(r, 2000));
+	const puts = sandbox.requests.filter((r) => r.provider === 'close' && r.method === 'PUT');
+	const succeeded = new Set<string>();
+	let resent = 0;
+	for (const put of puts) {
+		if (succeeded.has(put.path)) resent++;
+		if (put.status === 200) succeeded.add(put.path);
+	}
+	const first = Math.min(...puts.map((r) => r.at));
+	const last = Math.max(...puts.map((r) => r.doneAt ?? r.at));
+	const wallSeconds = puts.length ? (last - first) / 1000 : 0;
+	const floorSeconds = total / options.rate;
+	return {
+		executions: options.executions,
+		updates: total,
+		applied: applied(),
+		requests: puts.length,
+		throttled: puts.filter((r) => r.status === 429).length,
+		resentAfterSuccess: resent,
+		wallSeconds: Number(wallSeconds.toFixed(2)),
+		floorSeconds,
+		ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
+	};
+}
