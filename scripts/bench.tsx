@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CLOSE_KEYS, start, SYNTHFLOW_WORKSPACES, type RateModel, type Sandbox } from '../sandbox';
+import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type RateModel, type Sandbox } from '../sandbox';
 import {
 	DEFAULT_N8N_VERSION,
 	ensureN8n,
@@ -298,17 +298,38 @@ function twilioRun(n8n: N8n, sandbox: Sandbox, count: number) {
 	});
 }
 
+/** n8n's HTTP Request node with Batching tuned by hand to 20 per second, for another provider. */
+function batchedHttpRequest(method: string, url: string, authorization: string, jsonBody: string) {
+	return {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method,
+			url,
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: authorization }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody,
+			options: { batching: { batch: { batchSize: RATE, batchInterval: 1000 } } },
+		},
+	};
+}
+
 /** SignalWire at its documented write limit (13,800 per 10 s per space: latency-bound here). */
-function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number) {
+function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest = false) {
 	const numbers = sandbox.state.signalwire.numbers.slice(0, count);
-	const items = numbers.map((n, i) => ({ id: n.id, value: `bench ${i}` }));
+	const items = numbers.map((n, i) => ({ id: n.id, value: `bench ${viaHttpRequest ? 'http' : 'node'} ${i}` }));
+	const basic = `Basic ${Buffer.from(`${SIGNALWIRE_PROJECT.projectId}:${SIGNALWIRE_PROJECT.apiToken}`).toString('base64')}`;
 	return providerBulkRun(n8n, sandbox, {
-		name: 'SignalWire defaults, its write limit (1,380/s)',
+		name: viaHttpRequest ? `SignalWire, HTTP Request batching ${RATE}/1s` : 'SignalWire defaults, its write limit (1,380/s)',
 		provider: 'signalwire',
 		rate: 1380,
 		items,
 		requestsPerUpdate: 1,
-		target: {
+		target: viaHttpRequest
+			? batchedHttpRequest('PUT', `={{ '${sandbox.url}/api/relay/rest/phone_numbers/' + $json.id }}`, basic, '={{ JSON.stringify({ name: $json.label }) }}')
+			: {
 			type: `${PKG}.signalWire`,
 			typeVersion: 1,
 			parameters: {
@@ -324,16 +345,19 @@ function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number) {
 }
 
 /** Synthflow publishes no limit: 20/s with bare 429s (`Retry-After: 1`), two requests an update (PATCH, read-back). */
-function synthflowRun(n8n: N8n, sandbox: Sandbox, count: number) {
+function synthflowRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest = false) {
 	const numbers = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a).slice(0, count);
-	const items = numbers.map((n, i) => ({ id: String(n.phone_number), value: `bench ${i}` }));
+	const items = numbers.map((n, i) => ({ id: String(n.phone_number), value: `bench ${viaHttpRequest ? 'http' : 'node'} ${i}` }));
 	return providerBulkRun(n8n, sandbox, {
-		name: `Synthflow defaults, bare 429s past ${RATE}/s`,
+		name: viaHttpRequest ? `Synthflow, HTTP Request batching ${RATE}/1s` : `Synthflow defaults, bare 429s past ${RATE}/s`,
 		provider: 'synthflow',
 		rate: RATE,
 		items,
-		requestsPerUpdate: 2,
-		target: {
+		// The HTTP Request node sends the PATCH only; the package reads the number back for its output.
+		requestsPerUpdate: viaHttpRequest ? 1 : 2,
+		target: viaHttpRequest
+			? batchedHttpRequest('PATCH', `={{ '${sandbox.url}/v2/numbers/' + $json.id.replace('+', '') }}`, `Bearer ${SYNTHFLOW_KEYS.main}`, '={{ JSON.stringify({ friendly_name: $json.label }) }}')
+			: {
 			type: `${PKG}.synthflow`,
 			typeVersion: 1,
 			parameters: {
@@ -463,7 +487,9 @@ async function main() {
 	bulk.push(await telnyxRun(n8n, sandbox, Math.min(300, Math.ceil(ITEMS / 3))));
 	bulk.push(await twilioRun(n8n, sandbox, Math.min(sandbox.state.twilio.numbers.length, ITEMS)));
 	bulk.push(await signalWireRun(n8n, sandbox, PROFILE === 'ci' ? 300 : 500));
+	bulk.push(await signalWireRun(n8n, sandbox, PROFILE === 'ci' ? 300 : 500, true));
 	bulk.push(await synthflowRun(n8n, sandbox, PROFILE === 'ci' ? 150 : 500));
+	bulk.push(await synthflowRun(n8n, sandbox, PROFILE === 'ci' ? 150 : 500, true));
 
 	// n8n's queue mode: a main, two workers, Redis and PostgreSQL; four executions at once on one key.
 	const noQueue = queueModeUnavailable();

@@ -133,7 +133,7 @@ export class ApiClient {
 				if (error instanceof WaitTooLongError) {
 					// Held by another item's 429 or a spent window, past what this one may wait.
 					return this.fail(request, last ?? { status: 429, message: 'rate limit' }, masker, {
-						waitedMs,
+						waitedMs: waitedMs + error.waitedMs,
 						gaveUpBecause: error.neededMs,
 					});
 				}

@@ -7,9 +7,12 @@ const DECREASE = 0.9;
 /** …and grows back by this many requests per second, every second without a 429. */
 const INCREASE = 0.2;
 
-/** A request would have to wait `neededMs`, more than its Max Wait has left. */
+/** A request would have to wait `neededMs`, more than its Max Wait has left (after `waitedMs`). */
 export class WaitTooLongError extends Error {
-	constructor(readonly neededMs: number) {
+	constructor(
+		readonly neededMs: number,
+		readonly waitedMs = 0,
+	) {
 		super(`would wait ${neededMs} ms`);
 	}
 }
@@ -40,6 +43,9 @@ function now(): number {
  * once, a wait longer than what is left.
  */
 export class RequestPacer {
+	/** `clock`: a monotonic clock in ms (tests hand in a fake one). */
+	constructor(private readonly clock: () => number = now) {}
+
 	private holdUntil = 0;
 
 	private scouting = true;
@@ -63,12 +69,52 @@ export class RequestPacer {
 
 	private answerWaiters = new Set<() => void>();
 
-	/** Waits for a slot; resolves with how long it waited, in ms. */
+	/** The last request in line for a slot: each waits for the one before it. */
+	private line: Promise<void> = Promise.resolve();
+
+	/**
+	 * Waits for a slot, in the order requests asked for one (first come, first served: under a
+	 * shared key no item waits behind ever newer ones until its Max Wait runs out); resolves with
+	 * how long it waited, in ms.
+	 */
 	async acquire(signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
-		const started = now();
+		const started = this.clock();
+		const before = this.line;
+		let leave: () => void = () => undefined;
+		this.line = new Promise<void>((resolve) => (leave = resolve));
+		try {
+			await this.turn(before, signal, maxWaitMs);
+			const queued = this.clock() - started;
+			return Math.round(queued + (await this.slot(signal, maxWaitMs - queued, queued)));
+		} finally {
+			// The next in line goes only once this one is done.
+			void before.then(leave, leave);
+		}
+	}
+
+	/** Resolves when `before` (the request ahead) has its slot; refuses past `maxWaitMs` or on cancel. */
+	private async turn(before: Promise<void>, signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
+		const over = new AbortController();
+		const timedOut = wait(Math.min(Math.max(0, maxWaitMs), 2 ** 31 - 1), AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).then(
+			() => true,
+			(error: unknown) => {
+				if (signal?.aborted) throw error;
+				return false;
+			},
+		);
+		try {
+			if (await Promise.race([before.then(() => false), timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs), Math.ceil(maxWaitMs));
+		} finally {
+			over.abort();
+		}
+	}
+
+	/** The pacing itself, for the request whose turn it is; `queuedMs`: how long it waited in line. */
+	private async slot(signal: AbortSignal | undefined, maxWaitMs: number, queuedMs: number): Promise<number> {
+		const started = this.clock();
 		for (;;) {
 			if (signal?.aborted) throw new CancelledError();
-			const at = now();
+			const at = this.clock();
 			const left = maxWaitMs - (at - started);
 			if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) {
 				this.windowEndsAt = undefined;
@@ -80,14 +126,14 @@ export class RequestPacer {
 				this.budget !== undefined && this.budget <= 0 && this.windowEndsAt !== undefined ? this.windowEndsAt : 0,
 			);
 			if (readyAt > at) {
-				if (readyAt - at > left) throw new WaitTooLongError(Math.ceil(readyAt - at));
+				if (readyAt - at > left) throw new WaitTooLongError(Math.ceil(readyAt - at), queuedMs + at - started);
 				await wait(readyAt - at, signal);
 				continue;
 			}
 			const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
 			if ((this.scouting || spentWithoutEnd) && this.inFlight > 0) {
 				// The answer in flight will say what the provider allows (or when its window ends).
-				await this.nextAnswer(signal, left);
+				await this.nextAnswer(signal, left, queuedMs + at - started);
 				continue;
 			}
 			if (this.budget !== undefined) this.budget--;
@@ -101,7 +147,7 @@ export class RequestPacer {
 	release(headers?: Headers, throttled = false): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (!throttled) {
-			const at = now();
+			const at = this.clock();
 			this.recentAnswers.push(at);
 			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
 			if (at >= this.holdUntil) this.scouting = false;
@@ -114,7 +160,7 @@ export class RequestPacer {
 
 	/** After a 429: hold every request of this run for `ms`, and halve the rate. */
 	throttled(ms: number): void {
-		const at = now();
+		const at = this.clock();
 		// The other requests of the same burst bounce too: one decrease per hold, not one each.
 		const fresh = at >= this.holdUntil;
 		this.holdUntil = Math.max(this.holdUntil, at + ms);
@@ -130,7 +176,7 @@ export class RequestPacer {
 		const state = rateLimitState(headers);
 		if (state?.remaining === undefined || state.resetMs === undefined) return;
 		if (state.limit !== undefined) this.limit = state.limit;
-		const endsAt = now() + state.resetMs;
+		const endsAt = this.clock() + state.resetMs;
 		// Requests still in flight were sent after this answer was counted: reserve them.
 		const budget = state.remaining - this.inFlight;
 		if (this.windowEndsAt === undefined || endsAt > this.windowEndsAt + 100) {
@@ -143,7 +189,7 @@ export class RequestPacer {
 	}
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */
-	private async nextAnswer(signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
+	private async nextAnswer(signal: AbortSignal | undefined, maxWaitMs: number, waitedMs: number): Promise<void> {
 		let wake: () => void = () => undefined;
 		const answered = new Promise<boolean>((resolve) => {
 			wake = () => resolve(false);
@@ -158,7 +204,7 @@ export class RequestPacer {
 			},
 		);
 		try {
-			if (await Promise.race([answered, timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs));
+			if (await Promise.race([answered, timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs), waitedMs + maxWaitMs);
 		} finally {
 			this.answerWaiters.delete(wake);
 			over.abort();
