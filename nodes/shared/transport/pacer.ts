@@ -30,14 +30,18 @@ function now(): number {
  * The whole model:
  * 1. **Header budget** (Close's `RateLimit`, Telnyx's `x-ratelimit-*`): when an answer says the
  *    window has `remaining` requests left, no more than that (less those still in flight) are
- *    sent before its `reset`. A window that ends refills to the reported `limit`.
+ *    sent before its `reset`. When the window ends the budget is unknown again, so one request
+ *    goes first (see 3): its answer says what the new window holds. That is right for fixed
+ *    windows (the new one is full), sliding windows and token buckets (a few slots came free) and
+ *    whole-second resets (the window may have ended before the rounded-up reset).
  * 2. **Adaptive rate** (every provider, header or not): unlimited until the first 429. A 429 holds
  *    every request for the provider's wait and sets the rate just below what actually got through
  *    in the last second (at least 1/s); each answer that is not a 429 then raises it a little
- *    (additive increase, multiplicative decrease). This is what keeps sliding windows, token
- *    buckets, providers without headers and keys shared with other clients from a 429 storm.
- * 3. **One at a time** until an answer comes, at the start of a run and after every 429: that
- *    answer reports the budget, so a limit below the node's concurrency costs no 429.
+ *    (additive increase, multiplicative decrease). This is what keeps providers without headers
+ *    (token buckets, bare 429s) and keys shared with other clients from a 429 storm.
+ * 3. **One at a time** until an answer comes: at the start of a run, after every 429 and at the
+ *    end of each header window. That answer reports the budget, so a limit below the node's
+ *    concurrency costs no 429.
  *
  * Every wait counts against the caller's Max Wait: `acquire` refuses with WaitTooLongError, at
  * once, a wait longer than what is left.
@@ -55,9 +59,13 @@ export class RequestPacer {
 	/** Requests the current header window still allows; undefined when no header said. */
 	private budget: number | undefined;
 
-	private limit: number | undefined;
-
 	private windowEndsAt: number | undefined;
+
+	/** The lowest `remaining` this window told: more than that (and what overtook it) means a new one. */
+	private windowLowest = Infinity;
+
+	/** Answers still to come to requests sent before the window ended: they count for the old one. */
+	private staleAnswers = 0;
 
 	/** Requests per second after a 429; undefined: not limited. */
 	private rate: number | undefined;
@@ -116,10 +124,7 @@ export class RequestPacer {
 			if (signal?.aborted) throw new CancelledError();
 			const at = this.clock();
 			const left = maxWaitMs - (at - started);
-			if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) {
-				this.windowEndsAt = undefined;
-				this.budget = this.limit;
-			}
+			if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) this.endWindow(this.inFlight);
 			const readyAt = Math.max(
 				this.holdUntil,
 				this.rate === undefined ? 0 : this.lastSentAt + 1000 / this.rate,
@@ -168,6 +173,7 @@ export class RequestPacer {
 		if (!fresh) return;
 		// What got through in the last second is what the provider sustains: go a little below it.
 		// A lone request's 429 says nothing about a rate (another client spent the budget).
+		// With a rate-limit header the budget and our share of it say what to send: no rate to guess.
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
 		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, gotThrough));
 	}
@@ -175,17 +181,40 @@ export class RequestPacer {
 	private track(headers?: Headers): void {
 		const state = rateLimitState(headers);
 		if (state?.remaining === undefined || state.resetMs === undefined) return;
-		if (state.limit !== undefined) this.limit = state.limit;
-		const endsAt = this.clock() + state.resetMs;
-		// Requests still in flight were sent after this answer was counted: reserve them.
-		const budget = state.remaining - this.inFlight;
-		if (this.windowEndsAt === undefined || endsAt > this.windowEndsAt + 100) {
+		const at = this.clock();
+		const endsAt = at + state.resetMs;
+		if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) this.endWindow(this.inFlight + 1);
+		if (this.windowEndsAt === undefined && this.staleAnswers > 0) {
+			this.staleAnswers--;
+			return;
+		}
+		// A window that refilled (more left than the lowest seen, beyond answers overtaking each
+		// other) began before the reset we were told: a whole-second reset is rounded up.
+		if (this.windowEndsAt !== undefined && state.remaining > this.windowLowest + this.inFlight + 1) this.endWindow(0);
+		if (this.windowEndsAt === undefined) {
 			this.windowEndsAt = endsAt;
-			this.budget = budget;
+			this.budget = Infinity;
+			if (at >= this.holdUntil) this.scouting = false;
 		} else {
 			this.windowEndsAt = Math.min(this.windowEndsAt, endsAt);
-			this.budget = Math.min(this.budget ?? budget, budget);
 		}
+		this.windowLowest = Math.min(this.windowLowest, state.remaining);
+		// Requests still in flight were sent after this answer was counted: reserve them.
+		const allowed = state.remaining - this.inFlight;
+		this.budget = Math.min(this.budget ?? allowed, allowed);
+	}
+
+	/**
+	 * The header window is over: what the next one holds is for its first answer to say.
+	 * `sentBefore`: answers still to come to requests sent in the old window (they tell its
+	 * `remaining` and `reset`, not the new one's).
+	 */
+	private endWindow(sentBefore: number): void {
+		this.windowEndsAt = undefined;
+		this.budget = undefined;
+		this.windowLowest = Infinity;
+		this.staleAnswers = sentBefore;
+		this.scouting = true;
 	}
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */
