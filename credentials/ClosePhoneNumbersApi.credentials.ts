@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class ClosePhoneNumbersApi implements ICredentialType {
@@ -27,14 +28,7 @@ export class ClosePhoneNumbersApi implements ICredentialType {
 			description:
 				'Create one in Close under Settings → Developer → API Keys. Close takes it as the user name of HTTP Basic authentication, with an empty password; n8n does that for you.',
 		},
-		{
-			// Empty: Close's real API. Set only by importing credential data (the sandbox, tests):
-			// an origin such as http://127.0.0.1:4010 that replaces https://api.close.com.
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: '',
-		},
+		loopbackBaseUrl,
 	];
 
 	authenticate: IAuthenticateGeneric = {

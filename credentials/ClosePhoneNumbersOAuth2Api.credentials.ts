@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
@@ -52,13 +53,7 @@ export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
-		{
-			// Empty: Close's real API. Set only by importing credential data (the sandbox, tests).
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: '',
-		},
+		loopbackBaseUrl,
 	];
 
 	test: ICredentialTestRequest = {

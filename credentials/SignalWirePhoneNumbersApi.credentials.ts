@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 /** The space as users give it, reduced to its name (as the node's spaceOrigin does). */
@@ -49,13 +50,7 @@ export class SignalWirePhoneNumbersApi implements ICredentialType {
 			required: true,
 			description: 'An API token of the project, with the Numbers scope (API → Credentials → New Token)',
 		},
-		{
-			// Empty: the space's real API. Set only by importing credential data (the sandbox, tests).
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: '',
-		},
+		loopbackBaseUrl,
 	];
 
 	authenticate: IAuthenticateGeneric = {

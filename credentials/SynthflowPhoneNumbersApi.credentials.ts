@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class SynthflowPhoneNumbersApi implements ICredentialType {
@@ -47,23 +47,10 @@ export class SynthflowPhoneNumbersApi implements ICredentialType {
 			description:
 				"Needed to get and list numbers (Synthflow's API cannot look it up). Copy it from Synthflow: Settings → Workspace.",
 		},
-		{
-			// Empty: Synthflow's real API in the chosen region. Set only by importing credential data.
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: '',
-		},
+		loopbackBaseUrl,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate = bearerApiKey;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class TelnyxPhoneNumbersApi implements ICredentialType {
@@ -27,24 +27,10 @@ export class TelnyxPhoneNumbersApi implements ICredentialType {
 			placeholder: 'e.g. KEY0190F1C0...',
 			description: 'Telnyx Mission Control Portal → Account Settings → Keys & Credentials → API Keys (a V2 key, starting with KEY)',
 		},
-		{
-			// Empty: Telnyx's real API. Set only by importing credential data (the sandbox, tests):
-			// a loopback origin that replaces https://api.telnyx.com.
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: '',
-		},
+		loopbackBaseUrl,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate = bearerApiKey;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class TwilioPhoneNumbersApi implements ICredentialType {
@@ -62,14 +63,7 @@ export class TwilioPhoneNumbersApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authType: ['apiKey'] } },
 		},
-		{
-			// Empty: Twilio's real API. Set only by importing credential data (the sandbox, tests):
-			// a loopback origin that replaces api.twilio.com and trunking.twilio.com.
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: '',
-		},
+		loopbackBaseUrl,
 	];
 
 	authenticate: IAuthenticateGeneric = {

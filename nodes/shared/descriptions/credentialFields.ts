@@ -1,0 +1,24 @@
+import type { IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Every credential's hidden Base URL. Empty: the provider's real API. Set only by importing
+ * credential data (the sandbox, tests): a loopback origin such as http://127.0.0.1:4010 that
+ * replaces the provider's host; anything else is refused before a request is sent
+ * (`transport/baseUrl.ts`).
+ */
+export const loopbackBaseUrl: INodeProperties = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'hidden',
+	default: '',
+};
+
+/** An API key sent as `Authorization: Bearer …` (Synthflow, Telnyx). */
+export const bearerApiKey: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: {
+		headers: {
+			Authorization: '=Bearer {{$credentials.apiKey}}',
+		},
+	},
+};
