@@ -79,6 +79,23 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(3);
 	});
 
+	it("waits for the window's exact reset, not the whole second Retry-After rounds it up to", async () => {
+		const headers = { RateLimit: 'limit=4, remaining=0, reset=0.050', 'Retry-After': '1' };
+		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers, times: 2 });
+		const result = await updateAll([{ id: ids()[0], label: 'x' }], { maxTries: 2 });
+		// Two tries, one wait between them: 0.05 s (the reset), not 1 s (Retry-After).
+		expect(result.error?.description).toMatch(/Waited 0\.1 s over the tries allowed/);
+		expect(requestsTo(sandbox(), 'close')).toHaveLength(2);
+	});
+
+	it('keeps a Retry-After longer than the reset rounded up: a penalty, not a rounding', async () => {
+		const headers = { RateLimit: 'limit=4, remaining=0, reset=0.050', 'Retry-After': '120' };
+		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers });
+		const result = await updateAll([{ id: ids()[0], label: 'x' }], { maxWaitSeconds: 10 });
+		expect(result.error?.description).toMatch(/asked for 120\.0 s more, past the Max Wait option/);
+		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
+	});
+
 	it('ends a wait at once when the execution is cancelled', async () => {
 		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '30' } });
 		const result = await runNode({

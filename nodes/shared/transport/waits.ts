@@ -85,14 +85,18 @@ export function legacyRateResetMs(body: unknown): number | undefined {
 	return secondsMs(reset);
 }
 
-/** The longest wait any of the provider's signals asks for after a 429, if any. */
+/**
+ * How long the provider asks to wait after a 429, if it says. The window's reset (`RateLimit`,
+ * Close's legacy `rate_reset`) is the exact figure; `Retry-After` counts whole seconds, so where
+ * it is only that reset rounded up it adds nothing (waiting it out would idle up to a second of
+ * a window that has already begun). A longer `Retry-After` (a penalty) is kept.
+ */
 export function throttleWaitMs(headers: Headers | undefined, body: unknown): number | undefined {
-	const waits = [
-		retryAfterMs(headers),
-		parseRateLimit(headers).resetMs,
-		legacyRateResetMs(body),
-	].filter((ms): ms is number => ms !== undefined);
-	return waits.length ? Math.max(...waits) : undefined;
+	const retryAfter = retryAfterMs(headers);
+	const resets = [parseRateLimit(headers).resetMs, legacyRateResetMs(body)].filter((ms): ms is number => ms !== undefined);
+	if (!resets.length) return retryAfter;
+	const reset = Math.max(...resets);
+	return retryAfter !== undefined && retryAfter > Math.ceil(reset / 1000) * 1000 ? retryAfter : reset;
 }
 
 /** Exponential backoff with full jitter: a random wait in [step/2, step], step = base × 2^(try-1). */
