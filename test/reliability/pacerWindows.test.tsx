@@ -51,3 +51,56 @@ it('keeps the earliest end a window reported when whole-second resets are rounde
 	clock += 450;
 	expect(await settled([pacer.acquire()])).toBe(1);
 });
+
+/**
+ * After a 429 the pacer keeps a rate (9/s here); a window that ends with requests unused, at every
+ * client of the key, is room to grow. Several runs on one key grew back only by the additive
+ * step (0.2/s a second), so when one run ended the others took a minute to use its share:
+ * 1.35 × the floor for 4 × 250 Close updates at 20/s. Growing by the window's unused share of the
+ * limit: 1.09.
+ */
+describe('the rate after a 429, where header windows are told', () => {
+	/** A pacer at 9/s after a 429; its next window's two answers say `remaining` 9 then `second`. */
+	async function afterOneWindow(second: number): Promise<RequestPacer> {
+		const pacer = new RequestPacer(() => clock);
+		for (let i = 0; i < 10; i++) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release();
+		}
+		pacer.throttled(50); // 10 got through in the last second: 9/s from now on
+		clock += 200;
+		await pacer.acquire();
+		pacer.release(rateLimit(9, '0.5'));
+		clock += 120;
+		await pacer.acquire();
+		pacer.release(rateLimit(second, '0.38'));
+		clock += 400; // past the window's end: the next acquire starts a new window
+		await pacer.acquire();
+		pacer.release(rateLimit(9, '0.5'));
+		return pacer;
+	}
+
+	/** Whether a request `ms` after the last one goes (9/s allows one each 111 ms). */
+	async function goesAfter(pacer: RequestPacer, ms: number): Promise<boolean> {
+		clock += ms;
+		const cancel = new AbortController();
+		const next = pacer.acquire(cancel.signal).catch(() => undefined);
+		const went = (await settled([next])) === 1;
+		cancel.abort(); // a request still waiting on the (stopped) clock
+		await next;
+		return went;
+	}
+
+	it('grows when the window ended with requests unused', async () => {
+		const pacer = await afterOneWindow(8); // spent 1 in 120 ms: about 5 of 10 left at the end
+		expect(await goesAfter(pacer, 80)).toBe(true);
+	});
+
+	it('does not grow when the key spent the window (other clients included)', async () => {
+		// Spent 8 in 120 ms: nothing left at the end, though the last answer said 1 (10 % more
+		// would allow one each 101 ms).
+		const pacer = await afterOneWindow(1);
+		expect(await goesAfter(pacer, 105)).toBe(false);
+	});
+});

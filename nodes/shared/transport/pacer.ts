@@ -37,8 +37,10 @@ function now(): number {
  * 2. **Adaptive rate** (every provider, header or not): unlimited until the first 429. A 429 holds
  *    every request for the provider's wait and sets the rate just below what actually got through
  *    in the last second (at least 1/s); each answer that is not a 429 then raises it a little
- *    (additive increase, multiplicative decrease). This is what keeps providers without headers
- *    (token buckets, bare 429s) and keys shared with other clients from a 429 storm.
+ *    (additive increase, multiplicative decrease). A header window that ends with requests
+ *    unused raises it by that share of the limit: what another run on the key no longer spends
+ *    is taken up within a few windows. This is what keeps providers without headers (token
+ *    buckets, bare 429s) and keys shared with other clients from a 429 storm.
  * 3. **One at a time** until an answer comes: at the start of a run, after every 429 and at the
  *    end of each header window. That answer reports the budget, so a limit below the node's
  *    concurrency costs no 429.
@@ -63,6 +65,11 @@ export class RequestPacer {
 
 	/** The lowest `remaining` this window told: more than that (and what overtook it) means a new one. */
 	private windowLowest = Infinity;
+
+	private windowLowestAt = 0;
+
+	/** The window's first answer (when, and its `remaining`) and the `limit` it told, if any. */
+	private windowFirst: { at: number; remaining: number; limit?: number } | undefined;
 
 	/** Answers still to come to requests sent before the window ended: they count for the old one. */
 	private staleAnswers = 0;
@@ -198,7 +205,11 @@ export class RequestPacer {
 		} else {
 			this.windowEndsAt = Math.min(this.windowEndsAt, endsAt);
 		}
-		this.windowLowest = Math.min(this.windowLowest, state.remaining);
+		this.windowFirst ??= { at, remaining: state.remaining, limit: state.limit };
+		if (state.remaining <= this.windowLowest) {
+			this.windowLowest = state.remaining;
+			this.windowLowestAt = at;
+		}
 		// Requests still in flight were sent after this answer was counted: reserve them.
 		const allowed = state.remaining - this.inFlight;
 		this.budget = Math.min(this.budget ?? allowed, allowed);
@@ -210,11 +221,32 @@ export class RequestPacer {
 	 * `remaining` and `reset`, not the new one's).
 	 */
 	private endWindow(sentBefore: number): void {
+		const spare = this.unusedAtEnd();
+		if (this.rate !== undefined && spare > 0 && this.windowFirst?.limit) {
+			// Requests the window left unused, by every client of the key, are room to grow, by that
+			// share of the limit. Each client grows by its own rate times the same share, so together
+			// they close the gap without passing the limit (as when another run on the key ends).
+			this.rate *= 1 + Math.min(spare, this.windowFirst.limit) / this.windowFirst.limit;
+			if (this.rate > 1000) this.rate = undefined;
+		}
 		this.windowEndsAt = undefined;
 		this.budget = undefined;
 		this.windowLowest = Infinity;
+		this.windowFirst = undefined;
 		this.staleAnswers = sentBefore;
 		this.scouting = true;
+	}
+
+	/**
+	 * What the ending window had left at its end: the lowest `remaining` told, less what the key
+	 * went on spending (at the pace `remaining` fell) between that answer and the end.
+	 */
+	private unusedAtEnd(): number {
+		const first = this.windowFirst;
+		if (!first || this.windowLowestAt <= first.at) return 0;
+		const end = Math.min(this.windowEndsAt ?? Infinity, this.clock());
+		const spentPerMs = (first.remaining - this.windowLowest) / (this.windowLowestAt - first.at);
+		return this.windowLowest - spentPerMs * Math.max(0, end - this.windowLowestAt);
 	}
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */
