@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { UpdateField } from '../../shared/execution/updateBody';
+import { NUMERIC_ID } from '../transport';
 
 /** The three requests one update spans, in the order they are sent. */
 export const UPDATE_GROUPS = ['number settings', 'voice settings', 'messaging settings'] as const;
@@ -21,7 +22,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export const TELNYX_FIELDS: Record<string, UpdateField> = {
 	tags: { api: 'tags', label: 'Tags', group: NUMBER, check: { kind: 'list', pattern: /^[^,]{1,100}$/, what: 'a tag' } },
 	// Unassigning: the API documents neither null nor "" here; null is JSON's "no value".
-	connectionId: { api: 'connection_id', label: 'Connection Name or ID', group: NUMBER, check: { kind: 'id', pattern: /^\d{1,25}$/, example: '1293384261075731499', empty: null } },
+	connectionId: { api: 'connection_id', label: 'Connection Name or ID', group: NUMBER, check: { kind: 'id', pattern: NUMERIC_ID, example: '1293384261075731499', empty: null } },
 	billingGroupId: { api: 'billing_group_id', label: 'Billing Group Name or ID', group: NUMBER, check: { kind: 'id', pattern: UUID, example: 'f5586561-8ff0-4291-a0ac-84fe544797bd', empty: null } },
 	customerReference: { api: 'customer_reference', label: 'Customer Reference', group: NUMBER, check: { kind: 'text', maxLength: 255 } },
 	externalPin: { api: 'external_pin', label: 'External PIN', group: NUMBER, check: { kind: 'text', maxLength: 32 } },
