@@ -26,9 +26,11 @@ import {
 	ensureN8n,
 	installPackage,
 	N8n,
+	PACKAGE_NAME,
+	packageUpdateNode,
 	packPackage,
 	ROOT,
-	SANDBOX_CREDENTIAL_IDS,
+	sandboxCredentialRef,
 	sandboxCredentials,
 } from './lib/n8n';
 import { closeLabelUpdateNode, queueModeUnavailable, runQueueBulk, startQueueMode, startQueueServices } from './lib/queueMode';
@@ -39,7 +41,6 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? (PROFILE === 'ci' ? 300 : 1000))
 const RATE = 20;
 const LATENCY_MS = 50;
 const ORG_A = 'orga_AcmeSales000000000000001';
-const PKG = 'n8n-nodes-phone-numbers';
 
 interface BulkResult {
 	node: string;
@@ -259,17 +260,7 @@ function telnyxRun(n8n: N8n, sandbox: Sandbox, count: number) {
 		rate: RATE,
 		items,
 		requestsPerUpdate: 3,
-		target: {
-			type: `${PKG}.telnyx`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { customerReference: '={{ $json.label }}' },
-			},
-			credentials: { telnyxPhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.telnyxPhoneNumbersApi, name: 'Telnyx (sandbox)' } },
-		},
+		target: packageUpdateNode('telnyx', 'telnyxPhoneNumbersApi', 'phoneNumberId', { customerReference: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.customer_reference === items[i].value).length,
 	});
 }
@@ -283,17 +274,7 @@ function twilioRun(n8n: N8n, sandbox: Sandbox, count: number) {
 		rate: RATE,
 		items,
 		requestsPerUpdate: 1,
-		target: {
-			type: `${PKG}.twilio`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberSid: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { friendlyName: '={{ $json.label }}' },
-			},
-			credentials: { twilioPhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.twilioPhoneNumbersApi, name: 'Twilio (sandbox)' } },
-		},
+		target: packageUpdateNode('twilio', 'twilioPhoneNumbersApi', 'phoneNumberSid', { friendlyName: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
 	});
 }
@@ -329,17 +310,7 @@ function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest
 		requestsPerUpdate: 1,
 		target: viaHttpRequest
 			? batchedHttpRequest('PUT', `={{ '${sandbox.url}/api/relay/rest/phone_numbers/' + $json.id }}`, basic, '={{ JSON.stringify({ name: $json.label }) }}')
-			: {
-			type: `${PKG}.signalWire`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { name: '={{ $json.label }}' },
-			},
-			credentials: { signalWirePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.signalWirePhoneNumbersApi, name: 'SignalWire (sandbox)' } },
-		},
+			: packageUpdateNode('signalWire', 'signalWirePhoneNumbersApi', 'phoneNumberId', { name: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.name === items[i].value).length,
 	});
 }
@@ -357,17 +328,7 @@ function synthflowRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest 
 		requestsPerUpdate: viaHttpRequest ? 1 : 2,
 		target: viaHttpRequest
 			? batchedHttpRequest('PATCH', `={{ '${sandbox.url}/v2/numbers/' + $json.id.replace('+', '') }}`, `Bearer ${SYNTHFLOW_KEYS.main}`, '={{ JSON.stringify({ friendly_name: $json.label }) }}')
-			: {
-			type: `${PKG}.synthflow`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumber: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { friendlyName: '={{ $json.label }}' },
-			},
-			credentials: { synthflowPhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.synthflowPhoneNumbersApi, name: 'Synthflow (sandbox)' } },
-		},
+			: packageUpdateNode('synthflow', 'synthflowPhoneNumbersApi', 'phoneNumber', { friendlyName: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
 	});
 }
@@ -385,14 +346,14 @@ async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 		return { dropdown: label, ms: Math.round(ms), entries: count, requests: sandbox.requests.length, status: response.status };
 	};
 	const close = {
-		nodeTypeAndVersion: { name: `${PKG}.close`, version: 1 },
+		nodeTypeAndVersion: { name: `${PACKAGE_NAME}.close`, version: 1 },
 		currentNodeParameters: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' },
-		credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
+		credentials: sandboxCredentialRef('closePhoneNumbersApi'),
 	};
 	const signalWire = {
-		nodeTypeAndVersion: { name: `${PKG}.signalWire`, version: 1 },
+		nodeTypeAndVersion: { name: `${PACKAGE_NAME}.signalWire`, version: 1 },
 		currentNodeParameters: { resource: 'phoneNumber', operation: 'update' },
-		credentials: { signalWirePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.signalWirePhoneNumbersApi, name: 'SignalWire (sandbox)' } },
+		credentials: sandboxCredentialRef('signalWirePhoneNumbersApi'),
 	};
 	const results = [
 		await measure('Close phone numbers, first page', 'resource-locator-results', { ...close, path: 'parameters.phoneNumberId', methodName: 'searchPhoneNumbers' }),

@@ -73,6 +73,32 @@ export const SANDBOX_CREDENTIAL_IDS = {
 	telnyxPhoneNumbersApi: 'telnyxApiSandbox',
 };
 
+export type SandboxCredentialType = keyof typeof SANDBOX_CREDENTIAL_IDS;
+
+/** A node's `credentials` entry for the sandbox credential of `type`. */
+export function sandboxCredentialRef(type: SandboxCredentialType) {
+	const { id, name } = sandboxCredentials('').find((c) => c.type === type) as { id: string; name: string };
+	return { [type]: { id, name } };
+}
+
+/**
+ * One of this package's nodes at its defaults, updating the number `$json.id` (through the
+ * locator parameter `locator`) with `updateFields`: the bench's rows and the queue-mode test.
+ */
+export function packageUpdateNode(node: string, credential: SandboxCredentialType, locator: string, updateFields: Record<string, unknown>) {
+	return {
+		type: `${PACKAGE_NAME}.${node}`,
+		typeVersion: 1,
+		parameters: {
+			resource: 'phoneNumber',
+			operation: 'update',
+			[locator]: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			updateFields,
+		},
+		credentials: sandboxCredentialRef(credential),
+	};
+}
+
 /** Credentials (as `n8n import:credentials` takes them) that point at the sandbox. */
 export function sandboxCredentials(sandboxUrl: string) {
 	return [

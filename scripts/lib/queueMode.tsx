@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
-import { freePort, installPackage, N8n, SANDBOX_CREDENTIAL_IDS, sandboxCredentials, type N8nInstall } from './n8n';
+import { freePort, installPackage, N8n, packageUpdateNode, sandboxCredentials, type N8nInstall } from './n8n';
 
-const PKG = 'n8n-nodes-phone-numbers';
 const DB = { name: 'n8n', user: 'n8n', password: 'n8n' };
 
 function postgresBin(): string | undefined {
@@ -121,17 +120,7 @@ export function queueEnv(services: QueueServices): Record<string, string> {
 
 /** The Close node updating `$json.id`'s label to `$json.label` (the bench's rows and the queue test). */
 export function closeLabelUpdateNode() {
-	return {
-		type: `${PKG}.close`,
-		typeVersion: 1,
-		parameters: {
-			resource: 'phoneNumber',
-			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			updateFields: { label: '={{ $json.label }}' },
-		},
-		credentials: { closePhoneNumbersApi: { id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi, name: 'Close (sandbox)' } },
-	};
+	return packageUpdateNode('close', 'closePhoneNumbersApi', 'phoneNumberId', { label: '={{ $json.label }}' });
 }
 
 /** A webhook that takes `{numbers: [{id, label}]}` and updates each label with the Close node. */
