@@ -104,3 +104,39 @@ describe('the rate after a 429, where header windows are told', () => {
 		expect(await goesAfter(pacer, 105)).toBe(false);
 	});
 });
+
+/**
+ * A 429's whole-second reset is rounded up like any other answer's. With four runs on one key
+ * the throttled ones idled a full second each time although the window had begun again sooner
+ * (4 × 250 Close updates with whole-second resets: 1.28 × the floor; holding until the window's
+ * known end: 1.09).
+ */
+describe('the hold after a 429', () => {
+	async function throttledAt600ms(ms: number, windowReset: boolean) {
+		const pacer = new RequestPacer(() => clock);
+		await pacer.acquire();
+		pacer.release(rateLimit(5, '1')); // this window ends within a second of now
+		clock += 600;
+		await pacer.acquire();
+		pacer.release(rateLimit(0, '1'), true); // the 429: "1 s" from now, rounded up
+		return { pacer, hold: pacer.throttled(ms, windowReset) };
+	}
+
+	it("ends at the window's earliest told end, not a second after the 429", async () => {
+		const { pacer, hold } = await throttledAt600ms(1000, true);
+		expect(hold).toBe(400);
+		clock += 410;
+		expect(await settled([pacer.acquire()])).toBe(1);
+	});
+
+	it('keeps a wait that is not the window reset (a longer Retry-After)', async () => {
+		const { pacer, hold } = await throttledAt600ms(30_000, false);
+		expect(hold).toBe(30_000);
+		clock += 410;
+		const cancel = new AbortController();
+		const next = pacer.acquire(cancel.signal).catch(() => undefined);
+		expect(await settled([next])).toBe(0);
+		cancel.abort();
+		await next;
+	});
+});

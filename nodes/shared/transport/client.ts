@@ -12,7 +12,7 @@ import {
 import { RequestPacer, WaitTooLongError } from './pacer';
 import { SecretMasker } from './secrets';
 import type { ApiRequest, ApiResponse, ProviderProfile, RetryPolicy } from './types';
-import { backoffMs, CancelledError, throttleWaitMs, wait } from './waits';
+import { backoffMs, CancelledError, throttleWait, wait } from './waits';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -203,9 +203,8 @@ export class ApiClient {
 			let delay: number | undefined;
 			if (failure.status === 429) {
 				// Not carried out by the provider, so even a request that costs money may go again.
-				const asked = throttleWaitMs(failure.headers, failure.body);
-				delay = asked ?? backoffMs(policy.baseDelayMs * 2, attempt);
-				this.pacer.throttled(delay);
+				const asked = throttleWait(failure.headers, failure.body);
+				delay = this.pacer.throttled(asked?.ms ?? backoffMs(policy.baseDelayMs * 2, attempt), asked?.windowReset);
 			} else if (
 				idempotent &&
 				(TRANSIENT_STATUS.has(failure.status ?? 0) ||

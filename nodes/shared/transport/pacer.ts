@@ -170,19 +170,25 @@ export class RequestPacer {
 		for (const wake of [...this.answerWaiters]) wake();
 	}
 
-	/** After a 429: hold every request of this run for `ms`, and halve the rate. */
-	throttled(ms: number): void {
+	/**
+	 * After a 429: hold every request of this run for `ms` and lower the rate; returns the hold
+	 * in ms. `windowReset`: `ms` is the rate-limit window's reset, and where earlier answers of the
+	 * same window told an earlier end (a whole-second reset is rounded up) the hold ends there.
+	 */
+	throttled(ms: number, windowReset = false): number {
 		const at = this.clock();
+		if (windowReset && this.windowEndsAt !== undefined && this.windowEndsAt > at) ms = Math.min(ms, this.windowEndsAt - at);
 		// The other requests of the same burst bounce too: one decrease per hold, not one each.
 		const fresh = at >= this.holdUntil;
 		this.holdUntil = Math.max(this.holdUntil, at + ms);
 		this.scouting = true;
-		if (!fresh) return;
+		if (!fresh) return ms;
 		// What got through in the last second is what the provider sustains: go a little below it.
 		// A lone request's 429 says nothing about a rate (another client spent the budget).
 		// With a rate-limit header the budget and our share of it say what to send: no rate to guess.
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
 		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, gotThrough));
+		return ms;
 	}
 
 	private track(headers?: Headers): void {

@@ -86,17 +86,19 @@ export function legacyRateResetMs(body: unknown): number | undefined {
 }
 
 /**
- * How long the provider asks to wait after a 429, if it says. The window's reset (`RateLimit`,
- * Close's legacy `rate_reset`) is the exact figure; `Retry-After` counts whole seconds, so where
- * it is only that reset rounded up it adds nothing (waiting it out would idle up to a second of
- * a window that has already begun). A longer `Retry-After` (a penalty) is kept.
+ * How long the provider asks to wait after a 429, if it says, and whether that is the rate-limit
+ * window's reset (`RateLimit`, Close's legacy `rate_reset`). The reset is the exact figure;
+ * `Retry-After` counts whole seconds, so where it is only that reset rounded up it adds nothing
+ * (waiting it out would idle up to a second of a window that has already begun). A longer
+ * `Retry-After` (a penalty) is kept.
  */
-export function throttleWaitMs(headers: Headers | undefined, body: unknown): number | undefined {
+export function throttleWait(headers: Headers | undefined, body: unknown): { ms: number; windowReset: boolean } | undefined {
 	const retryAfter = retryAfterMs(headers);
 	const resets = [parseRateLimit(headers).resetMs, legacyRateResetMs(body)].filter((ms): ms is number => ms !== undefined);
-	if (!resets.length) return retryAfter;
+	if (!resets.length) return retryAfter === undefined ? undefined : { ms: retryAfter, windowReset: false };
 	const reset = Math.max(...resets);
-	return retryAfter !== undefined && retryAfter > Math.ceil(reset / 1000) * 1000 ? retryAfter : reset;
+	if (retryAfter !== undefined && retryAfter > Math.ceil(reset / 1000) * 1000) return { ms: retryAfter, windowReset: false };
+	return { ms: reset, windowReset: true };
 }
 
 /** Exponential backoff with full jitter: a random wait in [step/2, step], step = base × 2^(try-1). */
