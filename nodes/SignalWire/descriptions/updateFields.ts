@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../shared/descriptions/common';
 export const CALL_HANDLER_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'AI Agent', value: 'ai_agent', description: 'Answer with a SignalWire AI agent' },
 	{ name: 'Call Flow', value: 'call_flow', description: 'Run a Call Flow Builder flow' },
@@ -41,15 +42,9 @@ function forMessageHandler(...handlers: string[]) {
 	return { hide: { messageHandler: MESSAGE_HANDLERS.filter((h) => !handlers.includes(h)) } };
 }
 
-export const updateFieldsProperty: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description:
-		'Only the fields added here are sent; everything else on the number stays as it is. Choosing a call or message handler hides the fields other handlers use.',
-	options: [
+export const updateFieldsProperty = updateFieldsCollection(
+	'Only the fields added here are sent; everything else on the number stays as it is. Choosing a call or message handler hides the fields other handlers use.',
+	[
 		{
 			displayName: 'Call AI Agent Name or ID',
 			name: 'callAiAgentId',
@@ -339,4 +334,4 @@ export const updateFieldsProperty: INodeProperties = {
 			description: 'Friendly name of the number in SignalWire',
 		},
 	],
-};
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { updateFieldsCollection } from '../../shared/descriptions/common';
 import type { UpdateField } from '../../shared/execution/updateBody';
 import { NUMERIC_ID } from '../transport';
 
@@ -52,15 +51,9 @@ export const TELNYX_FIELDS: Record<string, UpdateField> = {
 	messagingProduct: { api: 'messaging_product', label: 'Messaging Product', group: MESSAGING, check: { kind: 'text', maxLength: 32, patterns: [/^[A-Za-z0-9_-]+$/], what: 'a messaging product such as P2P or A2P' } },
 };
 
-export const updateFieldsProperty: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description:
-		'Only the fields added here are sent: number settings, voice settings and messaging settings each go to their own Telnyx endpoint, in that order, and only when one of their fields is added',
-	options: [
+export const updateFieldsProperty = updateFieldsCollection(
+	'Only the fields added here are sent: number settings, voice settings and messaging settings each go to their own Telnyx endpoint, in that order, and only when one of their fields is added',
+	[
 		{
 			displayName: 'Billing Group Name or ID',
 			name: 'billingGroupId',
@@ -241,4 +234,4 @@ export const updateFieldsProperty: INodeProperties = {
 			description: 'How inbound calls are billed (voice setting)',
 		},
 	],
-};
+);

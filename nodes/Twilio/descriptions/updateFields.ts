@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../shared/descriptions/common';
 import type { UpdateField } from '../../shared/execution/updateBody';
 
 const sid = (prefix: string) => ({ kind: 'id' as const, pattern: new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), example: `${prefix}0123456789abcdef0123456789abcdef` });
@@ -87,14 +88,9 @@ const method = (displayName: string, name: string, displayOptions: object): INod
 	displayOptions,
 });
 
-export const updateFieldsProperty: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'Only the fields added here are sent; everything else on the number stays as it is. Empty URLs clear them.',
-	options: [
+export const updateFieldsProperty = updateFieldsCollection(
+	'Only the fields added here are sent; everything else on the number stays as it is. Empty URLs clear them.',
+	[
 		{
 			displayName: 'Address Name or ID',
 			name: 'addressSid',
@@ -199,4 +195,4 @@ export const updateFieldsProperty: INodeProperties = {
 		},
 		url('Voice URL', 'voiceUrl', 'Asked for TwiML when a call comes in', voiceFor('urls')),
 	],
-};
+);

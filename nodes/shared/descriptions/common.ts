@@ -1,10 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY } from '../transport/client';
 import type { RetryPolicy } from '../transport/types';
 import { InputValidator } from '../validation';
 
 export const DEFAULT_CONCURRENCY = 10;
+
+/** The "Update Fields" collection of every update action: only the fields added are sent. */
+export function updateFieldsCollection(description: string, options: INodeProperties[], displayOptions?: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		...(displayOptions ? { displayOptions } : {}),
+		description,
+		options,
+	};
+}
 
 /** The `returnAll` / `limit` pair every getAll has, with n8n's usual wording and defaults. */
 export function returnAllAndLimit(resourceName: string, operations: string[] = ['getAll']): INodeProperties[] {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../../shared/descriptions/common';
 import { updateFields } from '../../../shared/execution/parameters';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
@@ -43,15 +44,9 @@ export const description: INodeProperties[] = [
 		description:
 			"How Participants and Phone Numbers under Update Fields change a group number's lists. Close only takes whole lists, so Add and Remove read the number first.",
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		description: 'Only the fields added here are sent; everything else on the number stays as it is',
-		options: [
+	updateFieldsCollection(
+		'Only the fields added here are sent; everything else on the number stays as it is',
+		[
 			{
 				displayName: 'Forward To',
 				name: 'forwardTo',
@@ -118,7 +113,8 @@ export const description: INodeProperties[] = [
 					'HTTPS URL of an MP3 recording to play as the voicemail greeting. Leave empty to remove the greeting.',
 			},
 		],
-	},
+		{ show },
+	),
 ];
 
 /** Each `updateFields` key: Close's API field, display name and check (Close's update schema). */

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../../shared/descriptions/common';
 import { updateFields } from '../../../shared/execution/parameters';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
@@ -14,15 +15,9 @@ export const PROVIDERS = ['twilio', 'telnyx', 'vonage', 'ring_central', 'ringcx'
 
 export const description: INodeProperties[] = [
 	{ ...phoneNumberLocator, displayOptions: { show } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		description: 'Only the fields added here are sent; everything else on the number stays as it is',
-		options: [
+	updateFieldsCollection(
+		'Only the fields added here are sent; everything else on the number stays as it is',
+		[
 			{
 				displayName: 'Friendly Name',
 				name: 'friendlyName',
@@ -102,7 +97,8 @@ export const description: INodeProperties[] = [
 				description: 'Seconds a SIP registration lasts (60–3600)',
 			},
 		],
-	},
+		{ show },
+	),
 ];
 
 const SIP_URI = /^sips?:[^\s]+$/i;
