@@ -80,11 +80,11 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 	});
 
 	it("waits for the window's exact reset, not the whole second Retry-After rounds it up to", async () => {
-		const headers = { RateLimit: 'limit=4, remaining=0, reset=0.050', 'Retry-After': '1' };
+		const headers = { RateLimit: 'limit=4, remaining=0, reset=0.200', 'Retry-After': '1' };
 		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers, times: 2 });
 		const result = await updateAll([{ id: ids()[0], label: 'x' }], { maxTries: 2 });
-		// Two tries, one wait between them: 0.05 s (the reset), not 1 s (Retry-After).
-		expect(result.error?.description).toMatch(/Waited 0\.1 s over the tries allowed/);
+		// Two tries, one wait between them: 0.2 s (the reset), not 1 s (Retry-After).
+		expect(result.error?.description).toMatch(/Waited 0\.2 s over the tries allowed/);
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(2);
 	});
 
