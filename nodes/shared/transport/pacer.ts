@@ -185,7 +185,7 @@ export class RequestPacer {
 		if (!fresh) return ms;
 		// What got through in the last second is what the provider sustains: go a little below it.
 		// A lone request's 429 says nothing about a rate (another client spent the budget).
-		// With a rate-limit header the budget and our share of it say what to send: no rate to guess.
+		// With a rate-limit header too: the budget alone does not see what other runs will send.
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
 		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, gotThrough));
 		return ms;
