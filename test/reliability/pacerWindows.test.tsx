@@ -140,3 +140,72 @@ describe('the hold after a 429', () => {
 		await next;
 	});
 });
+
+/**
+ * Several runs on one key (other workflows, queue-mode workers) all read the same `remaining`.
+ * Each used to take all of it, less only its own requests in flight: four runs overspent the
+ * window about four times, 7 % of 4 × 250 Close updates answered 429. Now each takes its share:
+ * its own answers in the last window over how far `remaining` fell (0.7 % answered 429).
+ */
+describe('a key shared with other clients', () => {
+	const limited = (remaining: number, reset: string) => ({ ratelimit: `limit=20, remaining=${remaining}, reset=${reset}` });
+
+	/**
+	 * A window whose answers say `told`; then a new one, 19 left after its first answer, and 19
+	 * requests asking at once, each answer to them saying one less. Returns how many were sent.
+	 */
+	async function sentInNextWindow(told: number[]): Promise<number> {
+		const pacer = new RequestPacer(() => clock);
+		for (const remaining of told) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release(limited(remaining, '0.5'));
+		}
+		clock += 500; // that window is over
+		await pacer.acquire();
+		pacer.release(limited(19, '1.0'));
+		const end = new AbortController();
+		const burst = Array.from({ length: 19 }, () => pacer.acquire(end.signal).catch(() => undefined));
+		// With slow start they go as the answers come: answer until no more go.
+		let sent = await settled(burst);
+		for (let remaining = 18; sent < 19 && remaining > 0; remaining--) {
+			pacer.release(limited(remaining, '0.9'));
+			const now = await settled(burst);
+			if (now === sent) break;
+			sent = now;
+		}
+		end.abort();
+		await Promise.all(burst);
+		return sent;
+	}
+
+	it("takes only its share of the key's remaining, as the last window measured it", async () => {
+		// Another client sent one request for each of ours: remaining fell by 2 an answer, so this
+		// run's share is 5 of 9 measured, and 19 × 5/9 = 10 go (alone on the key: all 19).
+		expect(await sentInNextWindow([19, 17, 15, 13, 11])).toBe(10);
+	});
+
+	it('alone on the key, spends the whole window', async () => {
+		expect(await sentInNextWindow([19, 18, 17, 16, 15])).toBe(19);
+	});
+});
+
+/**
+ * Runs that start together on a key (a schedule firing several workflows, queue-mode workers)
+ * each sent a whole Concurrency burst after their first answer, before any answer could tell the
+ * budget they share: the key's first window overspent several times. One more request in flight
+ * per answer instead (slow start).
+ */
+it('at the start, adds one request in flight per answer', async () => {
+	const pacer = new RequestPacer(() => clock);
+	await pacer.acquire();
+	pacer.release(); // no header: nothing known of a limit
+	const end = new AbortController();
+	const burst = Array.from({ length: 10 }, () => pacer.acquire(end.signal).catch(() => undefined));
+	const inFlight = [await settled(burst)];
+	pacer.release();
+	inFlight.push((await settled(burst)) - 1);
+	end.abort();
+	await Promise.all(burst);
+	expect(inFlight).toEqual([2, 3]);
+});

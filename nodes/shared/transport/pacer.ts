@@ -43,7 +43,11 @@ function now(): number {
  *    buckets, bare 429s) and keys shared with other clients from a 429 storm.
  * 3. **One at a time** until an answer comes: at the start of a run, after every 429 and at the
  *    end of each header window. That answer reports the budget, so a limit below the node's
- *    concurrency costs no 429.
+ *    concurrency costs no 429. Then one more in flight per answer (slow start), so runs that
+ *    start together on a key do not each fire a whole burst before the first answers.
+ * 4. **A share of a shared key**: every run on a key reads the same `remaining`. Each run takes
+ *    only its share of it: its own answers in the last window, over how far `remaining` fell
+ *    meanwhile (1 when alone on the key); at its first answer, 1 ÷ what others spent already.
  *
  * Every wait counts against the caller's Max Wait: `acquire` refuses with WaitTooLongError, at
  * once, a wait longer than what is left.
@@ -70,6 +74,21 @@ export class RequestPacer {
 
 	/** The window's first answer (when, and its `remaining`) and the `limit` it told, if any. */
 	private windowFirst: { at: number; remaining: number; limit?: number } | undefined;
+
+	/** This run's answers in the current header window, after its first. */
+	private windowOwn = 0;
+
+	/**
+	 * This run's share of what the key spends (1 when alone on it), as the last whole window
+	 * measured it: every run on a key reads the same `remaining`, and each taking all of it
+	 * overspends it ~4× with four runs. `windowShare`: the current window's estimate so far.
+	 */
+	private share: number | undefined;
+
+	private windowShare: number | undefined;
+
+	/** Requests allowed in flight before the answers come (slow start): one more each answer. */
+	private ramp = 1;
 
 	/** Answers still to come to requests sent before the window ended: they count for the old one. */
 	private staleAnswers = 0;
@@ -143,7 +162,7 @@ export class RequestPacer {
 				continue;
 			}
 			const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
-			if ((this.scouting || spentWithoutEnd) && this.inFlight > 0) {
+			if ((this.scouting || spentWithoutEnd || this.inFlight >= this.ramp) && this.inFlight > 0) {
 				// The answer in flight will say what the provider allows (or when its window ends).
 				await this.nextAnswer(signal, left, queuedMs + at - started);
 				continue;
@@ -163,6 +182,7 @@ export class RequestPacer {
 			this.recentAnswers.push(at);
 			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
 			if (at >= this.holdUntil) this.scouting = false;
+			this.ramp++;
 			if (this.rate !== undefined) this.rate += INCREASE / this.rate;
 			if (this.rate !== undefined && this.rate > 1000) this.rate = undefined;
 		}
@@ -182,6 +202,7 @@ export class RequestPacer {
 		const fresh = at >= this.holdUntil;
 		this.holdUntil = Math.max(this.holdUntil, at + ms);
 		this.scouting = true;
+		this.ramp = 1;
 		if (!fresh) return ms;
 		// What got through in the last second is what the provider sustains: go a little below it.
 		// A lone request's 429 says nothing about a rate (another client spent the budget).
@@ -211,13 +232,21 @@ export class RequestPacer {
 		} else {
 			this.windowEndsAt = Math.min(this.windowEndsAt, endsAt);
 		}
+		if (this.windowFirst) this.windowOwn++;
 		this.windowFirst ??= { at, remaining: state.remaining, limit: state.limit };
 		if (state.remaining <= this.windowLowest) {
 			this.windowLowest = state.remaining;
 			this.windowLowestAt = at;
 		}
+		// `remaining` fell by every client's requests, this run's answers by its own (the +1: the
+		// window's first answer counted one of ours). Before any fall, a run's first answer tells
+		// what others spent already.
+		const fall = this.windowFirst.remaining - this.windowLowest;
+		if (fall > 0) this.windowShare = Math.min(1, (this.windowOwn + 1) / (fall + 1));
+		else if (this.share === undefined && state.limit) this.share = 1 / Math.max(1, state.limit - state.remaining);
+		this.share ??= this.windowShare;
 		// Requests still in flight were sent after this answer was counted: reserve them.
-		const allowed = state.remaining - this.inFlight;
+		const allowed = Math.floor((this.share ?? 1) * state.remaining) - this.inFlight;
 		this.budget = Math.min(this.budget ?? allowed, allowed);
 	}
 
@@ -239,6 +268,10 @@ export class RequestPacer {
 		this.budget = undefined;
 		this.windowLowest = Infinity;
 		this.windowFirst = undefined;
+		// The share a whole window measured; mid-window estimates swing with who answered last.
+		if (this.windowShare !== undefined) this.share = this.windowShare;
+		this.windowShare = undefined;
+		this.windowOwn = 0;
 		this.staleAnswers = sentBefore;
 		this.scouting = true;
 	}
