@@ -56,6 +56,8 @@ interface BulkResult {
 	floorSeconds: number;
 	ratioToFloor: number;
 	otherClientRequests?: number;
+	/** How many of the other client's requests were answered 429: what this package took from it. */
+	otherClientThrottled?: number;
 }
 
 function say(text: string) {
@@ -178,7 +180,12 @@ async function bulkRun(
 		wallSeconds: Number(wallSeconds.toFixed(2)),
 		floorSeconds,
 		ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
-		...(setup.otherClient ? { otherClientRequests: otherRequests } : {}),
+		...(setup.otherClient
+			? {
+					otherClientRequests: otherRequests,
+					otherClientThrottled: sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/me/' && r.status === 429).length,
+				}
+			: {}),
 	};
 }
 
@@ -503,6 +510,9 @@ async function main() {
 
 	say('\nBulk updates');
 	say(table(bulk as unknown as Array<Record<string, unknown>>, ['setup', 'applied', 'failed', 'requests', 'resentAfterSuccess', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
+	for (const row of bulk.filter((r) => r.otherClientRequests !== undefined)) {
+		say(`  ${row.setup}: the other client sent ${row.otherClientRequests}, ${row.otherClientThrottled} answered 429`);
+	}
 	say('\nThis package (defaults) against the HTTP Request node: wall time ratio (lower is better), updates applied ratio');
 	say(table(comparisons, ['against', 'wallRatio', 'appliedRatio']));
 	say('\nDropdowns: time to the answer, entries shown, requests the provider saw');
