@@ -145,7 +145,7 @@ describe('the hold after a 429', () => {
  * Several runs on one key (other workflows, queue-mode workers) all read the same `remaining`.
  * Each used to take all of it, less only its own requests in flight: four runs overspent the
  * window about four times, 7 % of 4 × 250 Close updates answered 429. Now each takes its share:
- * its own answers in the last window over how far `remaining` fell (0.7 % answered 429).
+ * its own answers in the last window over how far `remaining` fell (1.7 % answered 429).
  */
 describe('a key shared with other clients', () => {
 	const limited = (remaining: number, reset: string) => ({ ratelimit: `limit=20, remaining=${remaining}, reset=${reset}` });
