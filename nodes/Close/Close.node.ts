@@ -1,13 +1,7 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { requestOptions } from '../shared/descriptions/common';
-import { phoneNumberResource } from '../shared/descriptions/phoneNumberResource';
+import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions/node';
+import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { searchPhoneNumbers } from './methods/listSearch';
@@ -15,17 +9,11 @@ import { getExternalNumbers, getUsers } from './methods/loadOptions';
 
 export class Close implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Close Phone Numbers',
-		name: 'close',
+		...phoneNumbersNode('Close Phone Numbers', 'close'),
 		icon: { light: 'file:../../icons/close.svg', dark: 'file:../../icons/close.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: PHONE_NUMBERS_SUBTITLE,
 		description: 'Update, get and list phone numbers in Close CRM',
-		defaults: { name: 'Close' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'closePhoneNumbersApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 			{
@@ -34,7 +22,7 @@ export class Close implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
-		properties: [
+		properties: nodeProperties(phoneNumber.description, [
 			{
 				displayName: 'Authentication',
 				name: 'authentication',
@@ -45,10 +33,7 @@ export class Close implements INodeType {
 				],
 				default: 'apiKey',
 			},
-			phoneNumberResource,
-			...phoneNumber.description,
-			requestOptions,
-		],
+		]),
 	};
 
 	methods = {

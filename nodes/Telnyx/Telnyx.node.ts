@@ -1,13 +1,7 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { requestOptions } from '../shared/descriptions/common';
-import { phoneNumberResource } from '../shared/descriptions/phoneNumberResource';
+import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions/node';
+import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { searchPhoneNumbers } from './methods/listSearch';
@@ -15,19 +9,13 @@ import { getBillingGroups, getConnections, getMessagingProfiles } from './method
 
 export class Telnyx implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Telnyx Phone Numbers',
-		name: 'telnyx',
+		...phoneNumbersNode('Telnyx Phone Numbers', 'telnyx'),
 		icon: { light: 'file:../../icons/telnyx.svg', dark: 'file:../../icons/telnyx.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: PHONE_NUMBERS_SUBTITLE,
 		description: 'Update, get and list Telnyx phone numbers: connections and applications, call forwarding, CNAM, recording, messaging profiles',
-		defaults: { name: 'Telnyx Phone Numbers' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxPhoneNumbersApi', required: true }],
-		properties: [phoneNumberResource, ...phoneNumber.description, requestOptions],
+		properties: nodeProperties(phoneNumber.description),
 	};
 
 	methods = {

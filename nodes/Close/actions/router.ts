@@ -7,7 +7,7 @@ import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeOperation(
 		this,
-		{ phoneNumber: { update: phoneNumber.update.execute, get: phoneNumber.get.execute, getAll: phoneNumber.getAll.execute } },
+		{ phoneNumber: phoneNumber.operations },
 		async (policy) => await closeApiClient(this, policy),
 	);
 }

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationExecute } from '../execution/runItems';
+import { requestOptions } from './common';
+
 /** The one resource every node has. */
 export const phoneNumberResource: INodeProperties = {
 	displayName: 'Resource',
@@ -25,6 +28,34 @@ export function phoneNumberOperations(update: string): INodeProperties {
 		],
 		default: 'update',
 	};
+}
+
+/** What one operation file exports: its fields and one item's work. */
+export interface OperationModule<Client> {
+	description: INodeProperties[];
+	execute: OperationExecute<Client>;
+}
+
+/** The Phone Number resource of a provider: the three operation files. */
+export interface PhoneNumberOperations<Client> {
+	get: OperationModule<Client>;
+	getAll: OperationModule<Client>;
+	update: OperationModule<Client>;
+}
+
+/** The resource's operation list and each operation's fields; `update` says what this provider updates. */
+export function phoneNumberDescription<Client>(update: string, operations: PhoneNumberOperations<Client>): INodeProperties[] {
+	return [
+		phoneNumberOperations(update),
+		...operations.update.description,
+		...operations.get.description,
+		...operations.getAll.description,
+	];
+}
+
+/** A node's properties: its own first (Close's Authentication), the resource and its fields, the request options. */
+export function nodeProperties(resourceDescription: INodeProperties[], ownFirst: INodeProperties[] = []): INodeProperties[] {
+	return [...ownFirst, phoneNumberResource, ...resourceDescription, requestOptions];
 }
 
 /** How a provider's locator takes a number typed in: its mode's name, example and check. */

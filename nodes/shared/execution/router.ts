@@ -1,8 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { readRequestOptions } from '../descriptions/common';
+import type { PhoneNumberOperations } from '../descriptions/phoneNumberResource';
 import type { RetryPolicy } from '../transport/types';
-import { runItems, type OperationExecute } from './runItems';
+import { runItems } from './runItems';
 
 /**
  * What every node's router does: pick the operation, make one API client for the whole run (its
@@ -10,12 +11,16 @@ import { runItems, type OperationExecute } from './runItems';
  */
 export async function routeOperation<Client>(
 	ctx: IExecuteFunctions,
-	operations: Record<string, Record<string, OperationExecute<Client>>>,
+	resources: { phoneNumber: PhoneNumberOperations<Client> },
 	makeClient: (policy: RetryPolicy) => Promise<Client>,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
+	// Own keys only: an operation named "constructor" must not find Object.prototype's.
+	const operations = Object.prototype.hasOwnProperty.call(resources, resource) ? resources[resource as 'phoneNumber'] : undefined;
+	const execute = operations && Object.prototype.hasOwnProperty.call(operations, operation)
+		? operations[operation as keyof typeof operations].execute
+		: undefined;
 	if (!execute) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

@@ -1,15 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberOperations } from '../../../shared/descriptions/phoneNumberResource';
+import { phoneNumberDescription } from '../../../shared/descriptions/phoneNumberResource';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { get, getAll, update };
+/** The three operation files, for the router. */
+export const operations = { get, getAll, update };
 
-export const description: INodeProperties[] = [
-	phoneNumberOperations("Update a phone number's voice, messaging, SIP trunk and emergency settings"),
-	...update.description,
-	...get.description,
-	...getAll.description,
-];
+export const description: INodeProperties[] = phoneNumberDescription("Update a phone number's voice, messaging, SIP trunk and emergency settings", operations);

@@ -1,0 +1,89 @@
+/**
+ * n8n's conventions for what a node shows, checked on the descriptions the nodes really have
+ * (the lint reads source text; fields built by shared helpers are only seen here).
+ */
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { nodeClasses, PACKAGE } from './harness/nodeTypes';
+import { closeCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from './harness/sandbox';
+import { runNode, type NodeName } from './harness/runNode';
+
+const sandbox = useSandbox();
+const EXPRESSION = '<a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+const nodes: Array<[string, INodeType]> = Object.entries(nodeClasses).map(([type, make]) => [type.slice(PACKAGE.length + 1), make()]);
+
+/** Every property, collections' and fixed collections' options included. */
+function allProperties(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => {
+		const options = (property.options ?? []) as Array<INodeProperties | INodePropertyOptions | { values?: INodeProperties[] }>;
+		const nested = options.flatMap((option) =>
+			'values' in option && Array.isArray(option.values) ? option.values : 'displayName' in option ? [option as INodeProperties] : [],
+		);
+		return [property, ...allProperties(nested)];
+	});
+}
+
+describe.each(nodes)('the %s node', (name, node) => {
+	const { description } = node;
+	const properties = allProperties(description.properties);
+
+	it('is a tool, named on the canvas as in the nodes panel, told apart from the providers\' own nodes', () => {
+		expect(description.usableAsTool).toBe(true);
+		expect(description.displayName).toMatch(/^\S+ Phone Numbers$/);
+		expect(description.defaults.name).toBe(description.displayName);
+		expect(description.icon).toEqual({ light: expect.stringMatching(/^file:.+\.svg$/), dark: expect.stringMatching(/^file:.+\.dark\.svg$/) });
+		expect(description.inputs).toEqual(['main']);
+		expect(description.outputs).toEqual(['main']);
+	});
+
+	it('offers Get, Get Many and Update on Phone Number, with n8n\'s action wording, and ends with the request options', () => {
+		const names = description.properties.map((property) => property.name);
+		expect(names.slice(names.indexOf('resource'), names.indexOf('resource') + 2)).toEqual(['resource', 'operation']);
+		expect(names[names.length - 1]).toBe('options');
+		const operation = description.properties.find((property) => property.name === 'operation')!;
+		expect((operation.options as INodePropertyOptions[]).map((option) => [option.value, option.action])).toEqual([
+			['get', 'Get a phone number'],
+			['getAll', 'Get many phone numbers'],
+			['update', 'Update a phone number'],
+		]);
+	});
+
+	it('loads every dropdown with a method the node has, worded "Name or ID" with the expression hint', () => {
+		const dynamic = properties.filter((property) => property.typeOptions?.loadOptionsMethod);
+		for (const property of dynamic) {
+			expect(node.methods?.loadOptions?.[property.typeOptions!.loadOptionsMethod as string]).toBeInstanceOf(Function);
+			const many = property.type === 'multiOptions';
+			expect(`${property.name}: ${property.displayName}`).toMatch(many ? / Names or IDs$/ : / Name or ID$/);
+			expect(`${property.name}: ${property.description}`).toContain(
+				`Choose from the list, or specify ${many ? 'IDs' : 'an ID'} using an ${EXPRESSION}`,
+			);
+		}
+		const methods = Object.keys(node.methods?.loadOptions ?? {});
+		const used = new Set(dynamic.map((property) => property.typeOptions!.loadOptionsMethod));
+		expect(methods.filter((method) => !used.has(method))).toEqual([]);
+		const locator = description.properties.find((property) => property.type === 'resourceLocator')!;
+		const list = locator.modes!.find((mode) => mode.name === 'list')!;
+		expect(node.methods?.listSearch?.[list.typeOptions!.searchListMethod as string]).toBeInstanceOf(Function);
+	});
+
+	it('words every boolean as "Whether …"', () => {
+		for (const property of properties.filter((p) => p.type === 'boolean')) {
+			expect(`${property.name}: ${property.description}`).toMatch(/^\w+: Whether /);
+		}
+	});
+
+	it('refuses an operation it does not have, naming it, and sends nothing', async () => {
+		const credentials = {
+			close: () => closeCredentials(sandbox()),
+			signalWire: () => signalWireCredentials(sandbox()),
+			synthflow: () => synthflowCredentials(sandbox()),
+			telnyx: () => telnyxCredentials(sandbox()),
+			twilio: () => twilioCredentials(sandbox()),
+		}[name as NodeName]();
+		// "constructor" is on every object's prototype: only the node's own operations may run.
+		const result = await runNode({ node: name as NodeName, parameters: { resource: 'phoneNumber', operation: 'constructor' }, credentials });
+		expect(result.error?.message).toBe('The operation "constructor" of "phoneNumber" is not supported');
+		expect(sandbox().requests).toEqual([]);
+	});
+});
