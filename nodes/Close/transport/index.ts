@@ -6,6 +6,7 @@ import { pathSegment } from '../../shared/transport/paths';
 import { InputValidator } from '../../shared/validation';
 import { CLOSE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { ApiClient } from '../../shared/transport/client';
+import { errorAndMessage } from '../../shared/transport/errorText';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
 export const CLOSE_API_BASE = 'https://api.close.com/api/v1';
@@ -19,9 +20,7 @@ const CREDENTIALS: Record<CloseAuthentication, { type: string; name: string }> =
 
 export const closeProfile: ProviderProfile = {
 	displayName: 'Close',
-	errorMessages(body) {
-		if (!body || typeof body !== 'object') return [];
-		const data = body as IDataObject;
+	errorMessages(data) {
 		const messages: string[] = [];
 		// 400: {"errors": [...], "field-errors": {"inbound_ring_duration": "..."}}
 		const fieldErrors = data['field-errors'];
@@ -34,12 +33,7 @@ export const closeProfile: ProviderProfile = {
 			messages.push(...data.errors.map((error) => (typeof error === 'string' ? error : JSON.stringify(error))));
 		}
 		// Other 4xx: {"error": "message"}; the legacy 429 nests {"error": {"message", "rate_reset"}}.
-		if (typeof data.error === 'string') messages.push(data.error);
-		else if (data.error && typeof (data.error as IDataObject).message === 'string') {
-			messages.push((data.error as IDataObject).message as string);
-		}
-		if (typeof data.message === 'string') messages.push(data.message);
-		return messages;
+		return [...messages, ...errorAndMessage(data)];
 	},
 	hint(status, { credentialName, where, resource }) {
 		if (status === 401) {

@@ -1,10 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-	type INode,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions, type INode } from 'n8n-workflow';
 
 import { locatorValue } from '../../shared/execution/parameters';
 import { originOverride } from '../../shared/transport/baseUrl';
@@ -12,6 +6,7 @@ import { pathSegment } from '../../shared/transport/paths';
 import { InputValidator } from '../../shared/validation';
 import { RELAY_REST } from './pages';
 import { ApiClient } from '../../shared/transport/client';
+import { errorAndMessage } from '../../shared/transport/errorText';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
 export const SPACE_FORMS = 'example, example.signalwire.com or https://example.signalwire.com';
@@ -38,9 +33,7 @@ export function spaceOrigin(node: INode, value: unknown): string {
 
 export const signalWireProfile: ProviderProfile = {
 	displayName: 'SignalWire',
-	errorMessages(body) {
-		if (!body || typeof body !== 'object') return [];
-		const data = body as IDataObject;
+	errorMessages(data) {
 		const messages: string[] = [];
 		// /api/relay/rest: {"errors":[{"detail","status","title","code","attribute"}]}; other APIs use "message".
 		if (Array.isArray(data.errors)) {
@@ -49,9 +42,7 @@ export const signalWireProfile: ProviderProfile = {
 				if (text) messages.push(error.attribute && !String(text).includes(String(error.attribute)) ? `${String(error.attribute)}: ${text}` : String(text));
 			}
 		}
-		if (typeof data.error === 'string') messages.push(data.error);
-		if (typeof data.message === 'string') messages.push(data.message);
-		return messages;
+		return [...messages, ...errorAndMessage(data)];
 	},
 	hint(status, { credentialName, where, resource, permission }) {
 		if (status === 401 || status === 403) {

@@ -1,15 +1,10 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-	type INode,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions, type INode } from 'n8n-workflow';
 
 import { locatorValue } from '../../shared/execution/parameters';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { pathSegment } from '../../shared/transport/paths';
 import { ApiClient } from '../../shared/transport/client';
+import { errorAndMessage } from '../../shared/transport/errorText';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
 export const SYNTHFLOW_REGIONS: Record<string, string> = {
@@ -20,9 +15,7 @@ export const SYNTHFLOW_REGIONS: Record<string, string> = {
 
 export const synthflowProfile: ProviderProfile = {
 	displayName: 'Synthflow',
-	errorMessages(body) {
-		if (!body || typeof body !== 'object') return [];
-		const data = body as IDataObject;
+	errorMessages(data) {
 		const messages: string[] = [];
 		// {"detail": "..."}, FastAPI's {"detail": [{"loc": [...], "msg": "..."}]},
 		// {"detail": {"status", "description"}}, or {"error", "message"}.
@@ -37,9 +30,7 @@ export const synthflowProfile: ProviderProfile = {
 				messages.push(where ? `${where}: ${String(entry.msg)}` : String(entry.msg));
 			}
 		}
-		if (typeof data.error === 'string') messages.push(data.error);
-		if (typeof data.message === 'string' && data.message !== data.error) messages.push(data.message);
-		return messages;
+		return [...messages, ...errorAndMessage(data)];
 	},
 	hint(status, { where, resource }) {
 		if (status === 401) {

@@ -1,9 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { numberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
@@ -22,10 +17,9 @@ export const NUMERIC_ID = /^\d{1,25}$/;
 
 export const telnyxProfile: ProviderProfile = {
 	displayName: 'Telnyx',
-	errorMessages(body) {
+	errorMessages(data) {
 		// {"errors": [{"code": "10015", "title", "detail", "source": {"pointer", "parameter"}, "meta": {"url"}}]}
-		if (!body || typeof body !== 'object') return [];
-		const errors = (body as IDataObject).errors;
+		const errors = data.errors;
 		if (!Array.isArray(errors)) return [];
 		return (errors as IDataObject[]).map((error) => {
 			const title = typeof error.title === 'string' ? error.title : '';

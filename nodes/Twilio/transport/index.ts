@@ -1,9 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { numberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
@@ -26,9 +21,8 @@ const HINTS: Record<string, (where: string, resource?: string) => string> = {
 
 export const twilioProfile: ProviderProfile = {
 	displayName: 'Twilio',
-	errorMessages(body) {
+	errorMessages(data) {
 		// {"code": 20404, "message", "more_info", "status"}; newer APIs RFC 9457 {title, detail, code}.
-		const data = body as IDataObject;
 		const text = (data.message ?? data.detail ?? data.title) as string | undefined;
 		if (text === undefined) return [];
 		const code = data.code !== undefined ? ` (error ${String(data.code)}${data.more_info ? `, ${String(data.more_info)}` : ''})` : '';

@@ -322,7 +322,7 @@ export class ApiClient {
 		const status = failure.status;
 		const body = failure.body;
 		const messages =
-			typeof body === 'string' ? [body.trim()].filter(Boolean) : body && typeof body === 'object' ? provider.errorMessages(body) : [];
+			typeof body === 'string' ? [body.trim()].filter(Boolean) : body && typeof body === 'object' ? provider.errorMessages(body as IDataObject) : [];
 		// Masked whole, then cut: a secret that straddles the cut must not show in part.
 		const providerText = masker.bounded(messages.slice(0, 20).join('; '));
 		const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -4,8 +4,8 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 export interface ProviderProfile {
 	/** "Close", "SignalWire", "Synthflow": used in messages. */
 	displayName: string;
-	/** The provider's own error text(s) out of an error body (a parsed JSON value; text bodies are used as they are). */
-	errorMessages(body: unknown): string[];
+	/** The provider's own error text(s) out of a JSON error body (text bodies are used as they are). */
+	errorMessages(body: IDataObject): string[];
 	/** What to check for a 401/403/404; `context` says which credential and what was asked for. */
 	hint(status: number, context: HintContext): string | undefined;
 }
