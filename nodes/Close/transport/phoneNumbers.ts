@@ -35,15 +35,7 @@ export async function listPhoneNumbers(
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(
 		client,
-		async (skip, wanted) =>
-			await phoneNumberPage(
-				client,
-				skip ?? 0,
-				options.qs,
-				options.itemIndex,
-				// Without a client-side filter, ask for no more than is wanted.
-				options.keep || wanted === undefined ? CLOSE_PAGE_SIZE : Math.min(CLOSE_PAGE_SIZE, wanted),
-			),
-		{ limit: options.limit, keep: options.keep, itemIndex: options.itemIndex },
+		async (skip, size) => await phoneNumberPage(client, skip ?? 0, options.qs, options.itemIndex, size),
+		{ limit: options.limit, keep: options.keep, itemIndex: options.itemIndex, pageSize: CLOSE_PAGE_SIZE },
 	);
 }

@@ -38,16 +38,8 @@ export async function listNumbers(
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(
 		client,
-		async (offset, wanted) =>
-			await numberPage(
-				client,
-				workspace,
-				offset ?? 0,
-				options.qs,
-				options.itemIndex,
-				wanted === undefined ? SYNTHFLOW_PAGE_SIZE : Math.min(SYNTHFLOW_PAGE_SIZE, wanted),
-			),
-		{ limit: options.limit, itemIndex: options.itemIndex },
+		async (offset, size) => await numberPage(client, workspace, offset ?? 0, options.qs, options.itemIndex, size),
+		{ limit: options.limit, itemIndex: options.itemIndex, pageSize: SYNTHFLOW_PAGE_SIZE },
 	);
 }
 

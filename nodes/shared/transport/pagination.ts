@@ -11,22 +11,25 @@ export const MAX_PAGES = 2_000;
 
 /**
  * Walks a provider's pages until `limit` items that pass `keep` are collected (or every page, when
- * `limit` is undefined). Each provider says how one page is fetched and where the next one is.
+ * `limit` is undefined). Each provider says how one page is fetched and where the next one is; the
+ * fetcher is told how many items to ask for: `pageSize`, or fewer when fewer are still wanted and
+ * nothing is filtered out here (an offset page may be any size; a page-number API keeps one size
+ * and ignores it).
  * Bounded whatever the provider answers: a cursor (skip, token or link) that comes back a second
  * time, or more than `maxPages` pages, ends the listing with an error instead of looping forever.
  */
 export async function collectPages<T, C>(
 	source: ListingSource,
-	fetchPage: (cursor: C | undefined, wanted: number | undefined) => Promise<Page<T, C>>,
-	options: { limit?: number; keep?: (item: T) => boolean; maxPages?: number; itemIndex?: number } = {},
+	fetchPage: (cursor: C | undefined, size: number) => Promise<Page<T, C>>,
+	options: { limit?: number; keep?: (item: T) => boolean; maxPages?: number; itemIndex?: number; pageSize?: number } = {},
 ): Promise<T[]> {
-	const { limit, keep, maxPages = MAX_PAGES } = options;
+	const { limit, keep, maxPages = MAX_PAGES, pageSize = 100 } = options;
 	const collected: T[] = [];
 	const guard = new CursorGuard<C>(source, options.itemIndex);
 	let cursor: C | undefined;
 	for (;;) {
-		const wanted = limit === undefined ? undefined : limit - collected.length;
-		const page = await fetchPage(cursor, wanted);
+		const size = limit === undefined || keep ? pageSize : Math.min(pageSize, limit - collected.length);
+		const page = await fetchPage(cursor, size);
 		for (const item of page.items) {
 			if (keep && !keep(item)) continue;
 			collected.push(item);
