@@ -1,11 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
+import { apiKeyField, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class ClosePhoneNumbersApi implements ICredentialType {
@@ -18,16 +13,7 @@ export class ClosePhoneNumbersApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#close';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				'Create one in Close under Settings → Developer → API Keys. Close takes it as the user name of HTTP Basic authentication, with an empty password; n8n does that for you.',
-		},
+		apiKeyField('Create one in Close under Settings → Developer → API Keys. Close takes it as the user name of HTTP Basic authentication, with an empty password; n8n does that for you.'),
 		loopbackBaseUrl,
 	];
 

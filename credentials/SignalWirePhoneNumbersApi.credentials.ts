@@ -1,9 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';

@@ -1,10 +1,6 @@
-import type {
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
+import { apiKeyField, bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class SynthflowPhoneNumbersApi implements ICredentialType {
@@ -17,15 +13,7 @@ export class SynthflowPhoneNumbersApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#synthflow';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'In Synthflow: Settings → API Keys',
-		},
+		apiKeyField('In Synthflow: Settings → API Keys'),
 		{
 			displayName: 'Region',
 			name: 'region',

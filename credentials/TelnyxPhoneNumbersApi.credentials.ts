@@ -1,10 +1,6 @@
-import type {
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
+import { apiKeyField, bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class TelnyxPhoneNumbersApi implements ICredentialType {
@@ -17,16 +13,7 @@ export class TelnyxPhoneNumbersApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#telnyx';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			placeholder: 'e.g. KEY0190F1C0...',
-			description: 'Telnyx Mission Control Portal → Account Settings → Keys & Credentials → API Keys (a V2 key, starting with KEY)',
-		},
+		apiKeyField('Telnyx Mission Control Portal → Account Settings → Keys & Credentials → API Keys (a V2 key, starting with KEY)', 'e.g. KEY0190F1C0...'),
 		loopbackBaseUrl,
 	];
 

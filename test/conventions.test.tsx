@@ -4,7 +4,7 @@
  */
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { nodeClasses, PACKAGE } from './harness/nodeTypes';
+import { credentialTypes, nodeClasses, PACKAGE } from './harness/nodeTypes';
 import { closeCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from './harness/sandbox';
 import { runNode, type NodeName } from './harness/runNode';
 
@@ -85,5 +85,25 @@ describe.each(nodes)('the %s node', (name, node) => {
 		const result = await runNode({ node: name as NodeName, parameters: { resource: 'phoneNumber', operation: 'constructor' }, credentials });
 		expect(result.error?.message).toBe('The operation "constructor" of "phoneNumber" is not supported');
 		expect(sandbox().requests).toEqual([]);
+	});
+});
+
+describe.each(Object.values(credentialTypes).filter((type) => type.name !== 'oAuth2Api'))('the $name credential', (credential) => {
+	it('is named "… Phone Numbers …", with themed icons and a documentation link to its README section', () => {
+		expect(credential.displayName).toMatch(/^\S+ Phone Numbers (OAuth2 )?API$/);
+		expect(credential.icon).toEqual({ light: expect.stringMatching(/^file:\.\.\/icons\/.+\.svg$/), dark: expect.stringMatching(/\.dark\.svg$/) });
+		expect(credential.documentationUrl).toMatch(/^https:\/\/github\.com\/n8n-nodes-phone-numbers\/n8n-nodes-phone-numbers#/);
+	});
+
+	it('hides every secret as a password, and ends with the hidden loopback-only Base URL', () => {
+		const secrets = credential.properties.filter((p) => /key|token|secret|password/i.test(p.name) && !/sid$|type$/i.test(p.name) && p.type !== 'hidden');
+		// OAuth2's client secret is n8n's own oAuth2Api field; every other credential has its key or token here.
+		if (!credential.extends) expect(secrets.length).toBeGreaterThan(0);
+		for (const property of secrets) expect(`${property.name}: ${String(property.typeOptions?.password)}`).toBe(`${property.name}: true`);
+		expect(credential.properties[credential.properties.length - 1]).toEqual({ displayName: 'Base URL', name: 'baseUrl', type: 'hidden', default: '' });
+	});
+
+	it('tests itself without following redirects', () => {
+		expect(credential.test?.request.disableFollowRedirect).toBe(true);
 	});
 });

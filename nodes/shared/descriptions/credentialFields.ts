@@ -13,6 +13,20 @@ export const loopbackBaseUrl: INodeProperties = {
 	default: '',
 };
 
+/** The API Key field of Close, Synthflow and Telnyx: a required password field; `description` says where to find it. */
+export function apiKeyField(description: string, placeholder?: string): INodeProperties {
+	return {
+		displayName: 'API Key',
+		name: 'apiKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		...(placeholder ? { placeholder } : {}),
+		description,
+	};
+}
+
 /** An API key sent as `Authorization: Bearer …` (Synthflow, Telnyx). */
 export const bearerApiKey: IAuthenticateGeneric = {
 	type: 'generic',
