@@ -56,6 +56,20 @@ export function getAllFilters(options: INodeProperties[], resourceName = 'phoneN
 	};
 }
 
+/** A getAll's fields: Return All, Limit, and the `filters` collection of the provider's own filters. */
+export function getAllDescription(filters: INodeProperties[]): INodeProperties[] {
+	return [...returnAllAndLimit('phoneNumber'), getAllFilters(filters)];
+}
+
+/** What every getAll reads first: a validator for its item, the Limit (undefined: all) and the filters set. */
+export function readGetAll(ctx: IExecuteFunctions, itemIndex: number): { check: InputValidator; limit: number | undefined; filters: IDataObject } {
+	return {
+		check: new InputValidator(ctx.getNode(), itemIndex),
+		limit: readLimit(ctx, itemIndex),
+		filters: ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+	};
+}
+
 /** How many results a getAll wants: undefined for Return All, else the validated Limit. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;

@@ -1,38 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
+import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import type { ApiClient } from '../../../shared/transport/client';
-import { InputValidator } from '../../../shared/validation';
 import { allLinkedPages, RELAY_REST } from '../../transport/pages';
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit('phoneNumber'),
-	getAllFilters([
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Only numbers whose name contains this text',
-		},
-		{
-			displayName: 'Number',
-			name: 'number',
-			type: 'string',
-			default: '',
-			placeholder: '+1206555',
-			description: 'Only numbers that contain these digits',
-		},
-	]),
-];
+export const description: INodeProperties[] = getAllDescription([
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Only numbers whose name contains this text',
+	},
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		default: '',
+		placeholder: '+1206555',
+		description: 'Only numbers that contain these digits',
+	},
+]);
 
 /** SignalWire's largest page. */
 const MAX_PAGE_SIZE = 1000;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const limit = readLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = { page_size: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 	if (filters.name) qs.filter_name = check.string('Name', filters.name);
 	if (filters.number) qs.filter_number = check.string('Number', filters.number).replace(/[\s().-]/g, '');

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
-import { InputValidator } from '../../../shared/validation';
+import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { listAll, NUMERIC_ID, phoneDigits, type TelnyxConnection } from '../../transport';
 
 export const NUMBER_STATUSES = [
@@ -12,47 +11,42 @@ export const NUMBER_STATUSES = [
 
 const title = (status: string) => status.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit('phoneNumber'),
-	getAllFilters([
-		{
-			displayName: 'Connection Name or ID',
-			name: 'connectionId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getConnections' },
-			default: '',
-			description:
-				'Only numbers on this connection or application. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +1312555',
-			description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: NUMBER_STATUSES.map((status) => ({ name: title(status), value: status })),
-			default: 'active',
-		},
-		{
-			displayName: 'Tag',
-			name: 'tag',
-			type: 'string',
-			default: '',
-			description: 'Only numbers with this tag',
-		},
-	]),
-];
+export const description: INodeProperties[] = getAllDescription([
+	{
+		displayName: 'Connection Name or ID',
+		name: 'connectionId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getConnections' },
+		default: '',
+		description:
+			'Only numbers on this connection or application. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1312555',
+		description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: NUMBER_STATUSES.map((status) => ({ name: title(status), value: status })),
+		default: 'active',
+	},
+	{
+		displayName: 'Tag',
+		name: 'tag',
+		type: 'string',
+		default: '',
+		description: 'Only numbers with this tag',
+	},
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject[]> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const limit = readLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.phoneNumber) {
 		const digits = phoneDigits(check.string('Phone Number', filters.phoneNumber));

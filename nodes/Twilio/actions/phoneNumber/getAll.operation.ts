@@ -1,48 +1,42 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getAllFilters, readLimit, returnAllAndLimit } from '../../../shared/descriptions/common';
-import { InputValidator } from '../../../shared/validation';
+import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { listAll, type TwilioConnection } from '../../transport';
 
 /** Twilio's largest page. */
 const MAX_PAGE_SIZE = 1000;
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit('phoneNumber'),
-	getAllFilters([
-		{
-			displayName: 'Friendly Name',
-			name: 'friendlyName',
-			type: 'string',
-			default: '',
-			description: 'Only numbers with exactly this friendly name',
-		},
-		{
-			displayName: 'Origin',
-			name: 'origin',
-			type: 'options',
-			options: [
-				{ name: 'Twilio', value: 'twilio' },
-				{ name: 'Hosted', value: 'hosted' },
-			],
-			default: 'twilio',
-			description: 'Numbers bought from Twilio, or hosted on Twilio from another carrier',
-		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: '+1415555',
-			description: 'Numbers that contain these digits; * stands for any one digit',
-		},
-	]),
-];
+export const description: INodeProperties[] = getAllDescription([
+	{
+		displayName: 'Friendly Name',
+		name: 'friendlyName',
+		type: 'string',
+		default: '',
+		description: 'Only numbers with exactly this friendly name',
+	},
+	{
+		displayName: 'Origin',
+		name: 'origin',
+		type: 'options',
+		options: [
+			{ name: 'Twilio', value: 'twilio' },
+			{ name: 'Hosted', value: 'hosted' },
+		],
+		default: 'twilio',
+		description: 'Numbers bought from Twilio, or hosted on Twilio from another carrier',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: '+1415555',
+		description: 'Numbers that contain these digits; * stands for any one digit',
+	},
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject[]> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const limit = readLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = { PageSize: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 	if (filters.phoneNumber) qs.PhoneNumber = check.string('Phone Number', filters.phoneNumber).replace(/[\s().-]/g, '');
 	if (filters.friendlyName) qs.FriendlyName = check.string('Friendly Name', filters.friendlyName);
