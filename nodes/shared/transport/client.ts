@@ -127,8 +127,10 @@ export class ApiClient {
 		let last: Failure | undefined;
 
 		for (let attempt = 1; attempt <= policy.maxTries; attempt++) {
+			let sentAt: number | undefined;
 			try {
 				waitedMs += await this.pacer.acquire(signal, policy.maxWaitMs - waitedMs);
+				sentAt = this.pacer.now();
 			} catch (error) {
 				if (error instanceof WaitTooLongError) {
 					// Held by another item's 429 or a spent window, past what this one may wait.
@@ -165,7 +167,7 @@ export class ApiClient {
 						return sent;
 					}),
 				]);
-				this.pacer.release(response.headers, response.statusCode === 429);
+				this.pacer.release(response.headers, response.statusCode === 429, sentAt);
 				if (response.statusCode >= 300) {
 					failure = {
 						status: response.statusCode,
@@ -186,7 +188,7 @@ export class ApiClient {
 				}
 			} catch (error) {
 				failure = toFailure(error, url);
-				this.pacer.release(failure.headers, failure.status === 429);
+				this.pacer.release(failure.headers, failure.status === 429, sentAt);
 				if (signal?.aborted) throw this.cancelled(request, error);
 				if (timedOut) {
 					failure = { code: 'ETIMEDOUT', message: `no complete answer within ${policy.timeoutMs / 1000} s` };

@@ -35,7 +35,8 @@ function now(): number {
  *    windows (the new one is full), sliding windows and token buckets (a few slots came free) and
  *    whole-second resets (the window may have ended before the rounded-up reset).
  * 2. **Adaptive rate** (every provider, header or not): unlimited until the first 429. A 429 holds
- *    every request for the provider's wait and sets the rate just below what actually got through
+ *    every request for the provider's wait (or until a request sent after the refused one is
+ *    carried out: the provider has room again) and sets the rate just below what actually got through
  *    in the last second (at least 1/s); each answer that is not a 429 then raises it a little
  *    (additive increase, multiplicative decrease). A header window that ends with requests
  *    unused raises it by that share of the limit: what another run on the key no longer spends
@@ -56,7 +57,15 @@ export class RequestPacer {
 	/** `clock`: a monotonic clock in ms (tests hand in a fake one). */
 	constructor(private readonly clock: () => number = now) {}
 
+	/** The pacer's clock, for callers to say when a request went (`release`'s `sentAt`). */
+	now(): number {
+		return this.clock();
+	}
+
 	private holdUntil = 0;
+
+	/** When the last request answered 429 was sent: a success sent after it ends the hold. */
+	private refusedSentAt = -Infinity;
 
 	private scouting = true;
 
@@ -158,7 +167,7 @@ export class RequestPacer {
 			);
 			if (readyAt > at) {
 				if (readyAt - at > left) throw new WaitTooLongError(Math.ceil(readyAt - at), queuedMs + at - started);
-				await wait(readyAt - at, signal);
+				await this.sleepUnlessAnswered(readyAt - at, signal);
 				continue;
 			}
 			const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
@@ -174,11 +183,19 @@ export class RequestPacer {
 		}
 	}
 
-	/** After an answer (or a failure without one) to a request that `acquire` let go. */
-	release(headers?: Headers, throttled = false): void {
+	/**
+	 * After an answer (or a failure without one) to a request that `acquire` let go; `sentAt`:
+	 * when it went (the pacer's `now()` then).
+	 */
+	release(headers?: Headers, throttled = false, sentAt?: number): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (throttled && sentAt !== undefined) this.refusedSentAt = Math.max(this.refusedSentAt, sentAt);
 		if (!throttled) {
 			const at = this.clock();
+			// Carried out though sent after the last request refused: the provider has room again
+			// (a window began, a slot or token came free), so the others need not sit out the rest
+			// of the 429's wait. The refused request itself still waits what it was told.
+			if (sentAt !== undefined && sentAt > this.refusedSentAt && at < this.holdUntil) this.holdUntil = at;
 			this.recentAnswers.push(at);
 			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
 			if (at >= this.holdUntil) this.scouting = false;
@@ -286,6 +303,25 @@ export class RequestPacer {
 		const end = Math.min(this.windowEndsAt ?? Infinity, this.clock());
 		const spentPerMs = (first.remaining - this.windowLowest) / (this.windowLowestAt - first.at);
 		return this.windowLowest - spentPerMs * Math.max(0, end - this.windowLowestAt);
+	}
+
+	/** Sleeps `ms`, or less when an answer comes first: it may have ended a hold. */
+	private async sleepUnlessAnswered(ms: number, signal: AbortSignal | undefined): Promise<void> {
+		let wake: () => void = () => undefined;
+		const answered = new Promise<void>((resolve) => {
+			wake = resolve;
+			this.answerWaiters.add(wake);
+		});
+		const over = new AbortController();
+		const slept = wait(ms, AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).catch((error: unknown) => {
+			if (signal?.aborted) throw error;
+		});
+		try {
+			await Promise.race([slept, answered]);
+		} finally {
+			this.answerWaiters.delete(wake);
+			over.abort();
+		}
 	}
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */
