@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CLOSE_KEYS } from '../../sandbox';
 import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
-import { runNode } from '../harness/runNode';
+import { runNode, updateEachItem } from '../harness/runNode';
 
 const sandbox = useSandbox();
 const ORG_A = 'orga_AcmeSales000000000000001';
@@ -194,12 +194,7 @@ describe('Close: update a phone number', () => {
 		const [a, b] = [groupNumber(4), groupNumber(5)];
 		const result = await runNode({
 			node: 'close',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' },
-			},
+			parameters: updateEachItem('phoneNumberId', { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' }),
 			items: [
 				{ id: a.id, label: 'First', ring: 20 },
 				{ id: a.id, label: 'Bad ring', ring: 5 },
@@ -226,12 +221,7 @@ describe('Close: update a phone number', () => {
 		const a = groupNumber(6);
 		const result = await runNode({
 			node: 'close',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { inboundRingDuration: '={{ $json.ring }}' },
-			},
+			parameters: updateEachItem('phoneNumberId', { inboundRingDuration: '={{ $json.ring }}' }),
 			items: [{ id: a.id, ring: 20 }, { id: a.id, ring: 500 }],
 			credentials: closeCredentials(sandbox()),
 		});

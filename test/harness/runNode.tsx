@@ -54,6 +54,17 @@ export interface RunNodeResult {
 
 const NODE_NAME = 'Node under test';
 
+/** An Update whose number is each item's `$json.id` (as a bulk workflow has it), setting `updateFields`. */
+export function updateEachItem(locator: string, updateFields: IDataObject, options?: IDataObject): INodeParameters {
+	return {
+		resource: 'phoneNumber',
+		operation: 'update',
+		[locator]: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		updateFields,
+		...(options ? { options } : {}),
+	} as INodeParameters;
+}
+
 function makeNode(options: Pick<RunNodeOptions, 'node' | 'parameters' | 'credentials' | 'continueOnFail'>): INode {
 	const credentials: INode['credentials'] = {};
 	for (const type of Object.keys(options.credentials)) credentials[type] = { id: `${type}-id`, name: `${type} (test)` };

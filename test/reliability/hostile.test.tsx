@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CLOSE_KEYS, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
 import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
-import { credentialTestRequest, listSearch, loadOptions, runNode } from '../harness/runNode';
+import { credentialTestRequest, listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
 
 const sandbox = useSandbox();
 const ORG_A = 'orga_AcmeSales000000000000001';
@@ -299,13 +299,7 @@ describe('the stop-at-first-failure report', () => {
 		const items = numbers.map((n, i) => ({ id: i === 37 ? 'phon_missing000000' : n.id, label: `Batch ${i}` }));
 		const result = await runNode({
 			node: 'close',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { label: '={{ $json.label }}' },
-				options: { ...FAST, concurrency: 10 },
-			},
+			parameters: updateEachItem('phoneNumberId', { label: '={{ $json.label }}' }, { ...FAST, concurrency: 10 }),
 			items,
 			credentials: closeCredentials(many()),
 		});

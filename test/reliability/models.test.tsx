@@ -7,7 +7,7 @@
  */
 import type { RateModel } from '../../sandbox';
 import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
-import { runNode } from '../harness/runNode';
+import { runNode, updateEachItem } from '../harness/runNode';
 
 const ORG_A = 'orga_AcmeSales000000000000001';
 const ITEMS = 60;
@@ -31,12 +31,7 @@ describe.each<[string, { closeRateModel?: RateModel; closeResetStyle?: 'fraction
 		const items = numbers.map((n, i) => ({ id: n.id, label: `Model ${i}` }));
 		const result = await runNode({
 			node: 'close',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { label: '={{ $json.label }}' },
-			},
+			parameters: updateEachItem('phoneNumberId', { label: '={{ $json.label }}' }),
 			items,
 			credentials: closeCredentials(sandbox()),
 		});

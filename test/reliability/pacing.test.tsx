@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CLOSE_KEYS, type Sandbox } from '../../sandbox';
 import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
-import { runNode } from '../harness/runNode';
+import { runNode, updateEachItem } from '../harness/runNode';
 
 /** Close's update of every item's number (`$json.id`), by default its label (`$json.label`). */
 function updateEach(
@@ -20,13 +20,7 @@ function updateEach(
 ) {
 	return runNode({
 		node: 'close',
-		parameters: {
-			resource: 'phoneNumber',
-			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			updateFields,
-			options,
-		},
+		parameters: updateEachItem('phoneNumberId', updateFields, options),
 		items,
 		continueOnFail,
 		credentials: closeCredentials(sandbox),

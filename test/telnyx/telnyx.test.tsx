@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TELNYX_KEYS } from '../../sandbox';
 import { requestsTo, telnyxCredentials, useSandbox } from '../harness/sandbox';
-import { credentialTestRequest, listSearch, loadOptions, runNode } from '../harness/runNode';
+import { credentialTestRequest, listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
 
 // Pages of 25 at most, so every list here (300 numbers, 40 connections, 30 apps…) spans several pages.
 const sandbox = useSandbox({ telnyxMaxPageSize: 25 });
@@ -198,13 +198,7 @@ describe('Telnyx: update a phone number across its three endpoints', () => {
 	it('with Continue On Fail, a bad item becomes an error item and the others are updated, each paired with its input', async () => {
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { customerReference: '={{ $json.ref }}' },
-				options: FAST,
-			} as never,
+			parameters: updateEachItem('phoneNumberId', { customerReference: '={{ $json.ref }}' }, FAST),
 			items: [{ id: number(10).id, ref: 'a' }, { id: 'not-a-number', ref: 'b' }, { id: number(11).id, ref: 'c' }],
 			credentials: telnyxCredentials(sandbox()),
 			continueOnFail: true,
@@ -223,13 +217,7 @@ describe('Telnyx: rate limits', () => {
 		const ids = limited().state.telnyx.numbers.slice(0, 12).map((n) => n.id);
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { customerReference: 'paced' },
-				options: { concurrency: 10 },
-			} as never,
+			parameters: updateEachItem('phoneNumberId', { customerReference: 'paced' }, { concurrency: 10 }),
 			items: ids.map((id) => ({ id })),
 			credentials: telnyxCredentials(limited()),
 		});
