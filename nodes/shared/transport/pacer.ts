@@ -167,7 +167,7 @@ export class RequestPacer {
 			);
 			if (readyAt > at) {
 				if (readyAt - at > left) throw new WaitTooLongError(Math.ceil(readyAt - at), queuedMs + at - started);
-				await this.sleepUnlessAnswered(readyAt - at, signal);
+				await this.answerOrTimeout(readyAt - at, signal);
 				continue;
 			}
 			const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
@@ -305,19 +305,26 @@ export class RequestPacer {
 		return this.windowLowest - spentPerMs * Math.max(0, end - this.windowLowestAt);
 	}
 
-	/** Sleeps `ms`, or less when an answer comes first: it may have ended a hold. */
-	private async sleepUnlessAnswered(ms: number, signal: AbortSignal | undefined): Promise<void> {
+	/**
+	 * Resolves at the next answer to any request of this run, or after `ms`; true when `ms` ran out
+	 * first. Sleepers wake at every answer: it may have ended a hold or told a new budget.
+	 */
+	private async answerOrTimeout(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
 		let wake: () => void = () => undefined;
-		const answered = new Promise<void>((resolve) => {
-			wake = resolve;
+		const answered = new Promise<boolean>((resolve) => {
+			wake = () => resolve(false);
 			this.answerWaiters.add(wake);
 		});
 		const over = new AbortController();
-		const slept = wait(ms, AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).catch((error: unknown) => {
-			if (signal?.aborted) throw error;
-		});
+		const timedOut = wait(Math.min(Math.max(0, ms), 2 ** 31 - 1), AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).then(
+			() => true,
+			(error: unknown) => {
+				if (signal?.aborted) throw error;
+				return false; // ended by `over`: the answer came first
+			},
+		);
 		try {
-			await Promise.race([slept, answered]);
+			return await Promise.race([answered, timedOut]);
 		} finally {
 			this.answerWaiters.delete(wake);
 			over.abort();
@@ -326,24 +333,6 @@ export class RequestPacer {
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */
 	private async nextAnswer(signal: AbortSignal | undefined, maxWaitMs: number, waitedMs: number): Promise<void> {
-		let wake: () => void = () => undefined;
-		const answered = new Promise<boolean>((resolve) => {
-			wake = () => resolve(false);
-			this.answerWaiters.add(wake);
-		});
-		const over = new AbortController();
-		const timedOut = wait(Math.min(Math.max(0, maxWaitMs), 2 ** 31 - 1), AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).then(
-			() => true,
-			(error: unknown) => {
-				if (signal?.aborted) throw error;
-				return false; // ended by `over`: the answer came first
-			},
-		);
-		try {
-			if (await Promise.race([answered, timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs), waitedMs + maxWaitMs);
-		} finally {
-			this.answerWaiters.delete(wake);
-			over.abort();
-		}
+		if (await this.answerOrTimeout(maxWaitMs, signal)) throw new WaitTooLongError(Math.ceil(maxWaitMs), waitedMs + maxWaitMs);
 	}
 }
