@@ -73,6 +73,34 @@ describe.each(nodes)('the %s node', (name, node) => {
 		}
 	});
 
+	it('keeps what n8n\'s lint asks of written fields on the built ones: defaults, option lists, sentences', () => {
+		const described: Array<{ name: string; description?: string }> = [];
+		for (const property of properties) {
+			described.push(property);
+			const defaults: Record<string, (value: unknown) => boolean> = {
+				string: (value) => value === '',
+				boolean: (value) => typeof value === 'boolean',
+				multiOptions: (value) => Array.isArray(value),
+			};
+			if (defaults[property.type]) expect(`${property.name}: ${defaults[property.type](property.default)}`).toBe(`${property.name}: true`);
+			if (property.type !== 'options' || property.typeOptions?.loadOptionsMethod) continue;
+			const options = property.options as INodePropertyOptions[];
+			described.push(...options.map((option) => ({ name: `${property.name}.${option.name}`, description: option.description })));
+			const values = options.map((option) => option.value);
+			const names = options.map((option) => option.name);
+			expect(`${property.name}: ${values.includes(property.default as string)}`).toBe(`${property.name}: true`);
+			expect(new Set(values).size).toBe(values.length);
+			expect(new Set(names).size).toBe(names.length);
+			if (options.length >= 5) expect(`${property.name}: ${names.join(', ')}`).toBe(`${property.name}: ${[...names].sort((a, b) => a.localeCompare(b)).join(', ')}`);
+		}
+		for (const { name, description: text } of described.filter((entry) => entry.description)) {
+			const sentences = text!.replace('e.g.', '').split('. ').length;
+			expect(`${name}: ${text}`).toBe(`${name}: ${text!.trim().replace(/\s{2,}/g, ' ')}`);
+			if (sentences === 1) expect(`${name}: ${text}`).not.toMatch(/\.$/);
+			if (sentences >= 2) expect(`${name}: ${text}`).toMatch(/[.)]$/);
+		}
+	});
+
 	it('refuses an operation it does not have, naming it, and sends nothing', async () => {
 		const credentials = {
 			close: () => closeCredentials(sandbox()),

@@ -1,6 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../shared/descriptions/common';
+import { accountDropdown, choiceField, httpMethodField, textField, VOICE_OR_FAX } from '../../shared/descriptions/fields';
+
 export const CALL_HANDLER_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'AI Agent', value: 'ai_agent', description: 'Answer with a SignalWire AI agent' },
 	{ name: 'Call Flow', value: 'call_flow', description: 'Run a Call Flow Builder flow' },
@@ -25,11 +27,6 @@ export const MESSAGE_HANDLER_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Relay Topic', value: 'relay_topic' },
 ];
 
-const METHOD_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'GET', value: 'GET' },
-	{ name: 'POST', value: 'POST' },
-];
-
 const CALL_HANDLERS = CALL_HANDLER_OPTIONS.map((o) => o.value as string);
 const MESSAGE_HANDLERS = MESSAGE_HANDLER_OPTIONS.map((o) => o.value as string);
 
@@ -45,64 +42,36 @@ function forMessageHandler(...handlers: string[]) {
 export const updateFieldsProperty = updateFieldsCollection(
 	'Only the fields added here are sent; everything else on the number stays as it is. Choosing a call or message handler hides the fields other handlers use.',
 	[
-		{
-			displayName: 'Call AI Agent Name or ID',
-			name: 'callAiAgentId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAiAgents' },
-			default: '',
-			description:
-				'AI agent for the AI Agent call handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forCallHandler('ai_agent'),
-		},
-		{
-			displayName: 'Call Dialogflow Agent Name or ID',
-			name: 'callDialogflowAgentId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getDialogflowAgents' },
-			default: '',
-			description:
-				'Dialogflow agent for the Dialogflow call handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forCallHandler('dialogflow'),
-		},
-		{
-			displayName: 'Call Fallback Method',
-			name: 'callFallbackMethod',
-			type: 'options',
-			options: METHOD_OPTIONS,
-			default: 'POST',
-			displayOptions: forCallHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Call Fallback URL',
-			name: 'callFallbackUrl',
-			type: 'string',
-			default: '',
+		accountDropdown('Call AI Agent Name or ID', 'callAiAgentId', 'getAiAgents', 'AI agent for the AI Agent call handler', forCallHandler('ai_agent')),
+		accountDropdown(
+			'Call Dialogflow Agent Name or ID',
+			'callDialogflowAgentId',
+			'getDialogflowAgents',
+			'Dialogflow agent for the Dialogflow call handler',
+			forCallHandler('dialogflow'),
+		),
+		httpMethodField('Call Fallback Method', 'callFallbackMethod', forCallHandler('laml_webhooks')),
+		textField('Call Fallback URL', 'callFallbackUrl', {
 			placeholder: 'https://example.com/voice-fallback',
 			description: 'Asked when the call request URL fails (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Call Flow ID',
-			name: 'callFlowId',
-			type: 'string',
-			default: '',
+		}),
+		textField('Call Flow ID', 'callFlowId', {
 			placeholder: 'e.g. 2d1f6c9e-4b7a-4e1f-9a3c-5b6d7e8f9a0b',
 			description: 'Call flow for the Call Flow call handler (in SignalWire: Call Flow Builder → the flow → its ID)',
 			displayOptions: forCallHandler('call_flow'),
-		},
-		{
-			displayName: 'Call Flow Version',
-			name: 'callFlowVersion',
-			type: 'options',
-			options: [
-				{ name: 'Current Deployed', value: 'current_deployed' },
-				{ name: 'Working Copy', value: 'working_copy' },
+		}),
+		choiceField(
+			'Call Flow Version',
+			'callFlowVersion',
+			[
+				['Current Deployed', 'current_deployed'],
+				['Working Copy', 'working_copy'],
 			],
-			default: 'current_deployed',
-			description: 'Which version of the call flow answers',
-			displayOptions: forCallHandler('call_flow'),
-		},
+			'current_deployed',
+			'Which version of the call flow answers',
+			forCallHandler('call_flow'),
+		),
 		{
 			displayName: 'Call Handler',
 			name: 'callHandler',
@@ -111,160 +80,75 @@ export const updateFieldsProperty = updateFieldsCollection(
 			default: 'laml_webhooks',
 			description: 'What answers incoming calls. Set the field the handler uses in the same update.',
 		},
-		{
-			displayName: 'Call LaML Application Name or ID',
-			name: 'callLamlApplicationId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getLamlApplications' },
-			default: '',
-			description:
-				'LaML application for the LaML Application call handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forCallHandler('laml_application'),
-		},
-		{
-			displayName: 'Call Receive Mode',
-			name: 'callReceiveMode',
-			type: 'options',
-			options: [
-				{ name: 'Voice', value: 'voice' },
-				{ name: 'Fax', value: 'fax' },
-			],
-			default: 'voice',
-			description: 'Whether incoming calls are received as voice or fax',
-		},
-		{
-			displayName: 'Call Relay Application Name or ID',
-			name: 'callRelayApplication',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getRelayApplications' },
-			default: '',
-			description:
-				'Relay application for the Relay Application call handler; SignalWire takes its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forCallHandler('relay_application'),
-		},
-		{
-			displayName: 'Call Relay Connector ID',
-			name: 'callRelayConnectorId',
-			type: 'string',
-			default: '',
+		accountDropdown(
+			'Call LaML Application Name or ID',
+			'callLamlApplicationId',
+			'getLamlApplications',
+			'LaML application for the LaML Application call handler',
+			forCallHandler('laml_application'),
+		),
+		choiceField('Call Receive Mode', 'callReceiveMode', VOICE_OR_FAX, 'voice', 'Whether incoming calls are received as voice or fax'),
+		accountDropdown(
+			'Call Relay Application Name or ID',
+			'callRelayApplication',
+			'getRelayApplications',
+			'Relay application for the Relay Application call handler; SignalWire takes its name',
+			forCallHandler('relay_application'),
+		),
+		textField('Call Relay Connector ID', 'callRelayConnectorId', {
 			description: 'Relay connector for the Relay Connector call handler',
 			displayOptions: forCallHandler('relay_connector'),
-		},
-		{
-			displayName: 'Call Relay Context',
-			name: 'callRelayContext',
-			type: 'string',
-			default: '',
+		}),
+		textField('Call Relay Context', 'callRelayContext', {
 			placeholder: 'office',
 			description: 'Relay context for the Relay Context call handler (deprecated by SignalWire: prefer Relay Topic)',
 			displayOptions: forCallHandler('relay_context'),
-		},
-		{
-			displayName: 'Call Relay Script URL',
-			name: 'callRelayScriptUrl',
-			type: 'string',
-			default: '',
+		}),
+		textField('Call Relay Script URL', 'callRelayScriptUrl', {
 			placeholder: 'https://example.com/script.swml',
 			description: 'URL of the SWML script for the Relay Script call handler',
 			displayOptions: forCallHandler('relay_script'),
-		},
-		{
-			displayName: 'Call Relay Topic',
-			name: 'callRelayTopic',
-			type: 'string',
-			default: '',
+		}),
+		textField('Call Relay Topic', 'callRelayTopic', {
 			placeholder: 'office',
 			description: 'Relay topic for the Relay Topic call handler',
 			displayOptions: forCallHandler('relay_topic'),
-		},
-		{
-			displayName: 'Call Relay Topic Status Callback URL',
-			name: 'callRelayTopicStatusCallbackUrl',
-			type: 'string',
-			default: '',
+		}),
+		textField('Call Relay Topic Status Callback URL', 'callRelayTopicStatusCallbackUrl', {
 			placeholder: 'https://example.com/relay-status',
 			description: 'Where status changes are sent with the Relay Topic call handler',
 			displayOptions: forCallHandler('relay_topic'),
-		},
-		{
-			displayName: 'Call Request Method',
-			name: 'callRequestMethod',
-			type: 'options',
-			options: METHOD_OPTIONS,
-			default: 'POST',
-			displayOptions: forCallHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Call Request URL',
-			name: 'callRequestUrl',
-			type: 'string',
-			default: '',
+		}),
+		httpMethodField('Call Request Method', 'callRequestMethod', forCallHandler('laml_webhooks')),
+		textField('Call Request URL', 'callRequestUrl', {
 			placeholder: 'https://example.com/voice',
 			description: 'URL asked for LaML when a call comes in (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Call SIP Endpoint Name or ID',
-			name: 'callSipEndpointId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSipEndpoints' },
-			default: '',
-			description:
-				'SIP endpoint for the Relay SIP Endpoint call handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forCallHandler('relay_sip_endpoint'),
-		},
-		{
-			displayName: 'Call Status Callback Method',
-			name: 'callStatusCallbackMethod',
-			type: 'options',
-			options: METHOD_OPTIONS,
-			default: 'POST',
-			displayOptions: forCallHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Call Status Callback URL',
-			name: 'callStatusCallbackUrl',
-			type: 'string',
-			default: '',
+		}),
+		accountDropdown(
+			'Call SIP Endpoint Name or ID',
+			'callSipEndpointId',
+			'getSipEndpoints',
+			'SIP endpoint for the Relay SIP Endpoint call handler',
+			forCallHandler('relay_sip_endpoint'),
+		),
+		httpMethodField('Call Status Callback Method', 'callStatusCallbackMethod', forCallHandler('laml_webhooks')),
+		textField('Call Status Callback URL', 'callStatusCallbackUrl', {
 			placeholder: 'https://example.com/call-status',
 			description: 'Where call status changes are sent (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Call Verto Resource',
-			name: 'callVertoResource',
-			type: 'string',
-			default: '',
+		}),
+		textField('Call Verto Resource', 'callVertoResource', {
 			description: 'Verto endpoint for the Relay Verto Endpoint call handler',
 			displayOptions: forCallHandler('relay_verto_endpoint'),
-		},
-		{
-			displayName: 'Call Video Room Name or ID',
-			name: 'callVideoRoomId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getVideoRooms' },
-			default: '',
-			description:
-				'Video room for the Video Room call handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forCallHandler('video_room'),
-		},
-		{
-			displayName: 'Message Fallback Method',
-			name: 'messageFallbackMethod',
-			type: 'options',
-			options: METHOD_OPTIONS,
-			default: 'POST',
-			displayOptions: forMessageHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Message Fallback URL',
-			name: 'messageFallbackUrl',
-			type: 'string',
-			default: '',
+		}),
+		accountDropdown('Call Video Room Name or ID', 'callVideoRoomId', 'getVideoRooms', 'Video room for the Video Room call handler', forCallHandler('video_room')),
+		httpMethodField('Message Fallback Method', 'messageFallbackMethod', forMessageHandler('laml_webhooks')),
+		textField('Message Fallback URL', 'messageFallbackUrl', {
 			placeholder: 'https://example.com/sms-fallback',
 			description: 'Asked when the message request URL fails (LaML Webhooks)',
 			displayOptions: forMessageHandler('laml_webhooks'),
-		},
+		}),
 		{
 			displayName: 'Message Handler',
 			name: 'messageHandler',
@@ -273,65 +157,34 @@ export const updateFieldsProperty = updateFieldsCollection(
 			default: 'laml_webhooks',
 			description: 'What answers incoming messages. Set the field the handler uses in the same update.',
 		},
-		{
-			displayName: 'Message LaML Application Name or ID',
-			name: 'messageLamlApplicationId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getLamlApplications' },
-			default: '',
-			description:
-				'LaML application for the LaML Application message handler. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forMessageHandler('laml_application'),
-		},
-		{
-			displayName: 'Message Relay Application Name or ID',
-			name: 'messageRelayApplication',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getRelayApplications' },
-			default: '',
-			description:
-				'Relay application for the Relay Application message handler; SignalWire takes its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: forMessageHandler('relay_application'),
-		},
-		{
-			displayName: 'Message Relay Context',
-			name: 'messageRelayContext',
-			type: 'string',
-			default: '',
+		accountDropdown(
+			'Message LaML Application Name or ID',
+			'messageLamlApplicationId',
+			'getLamlApplications',
+			'LaML application for the LaML Application message handler',
+			forMessageHandler('laml_application'),
+		),
+		accountDropdown(
+			'Message Relay Application Name or ID',
+			'messageRelayApplication',
+			'getRelayApplications',
+			'Relay application for the Relay Application message handler; SignalWire takes its name',
+			forMessageHandler('relay_application'),
+		),
+		textField('Message Relay Context', 'messageRelayContext', {
 			description: 'Relay context for the Relay Context message handler (deprecated by SignalWire: prefer Relay Topic)',
 			displayOptions: forMessageHandler('relay_context'),
-		},
-		{
-			displayName: 'Message Relay Topic',
-			name: 'messageRelayTopic',
-			type: 'string',
-			default: '',
+		}),
+		textField('Message Relay Topic', 'messageRelayTopic', {
 			description: 'Relay topic for the Relay Topic message handler',
 			displayOptions: forMessageHandler('relay_topic'),
-		},
-		{
-			displayName: 'Message Request Method',
-			name: 'messageRequestMethod',
-			type: 'options',
-			options: METHOD_OPTIONS,
-			default: 'POST',
-			displayOptions: forMessageHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Message Request URL',
-			name: 'messageRequestUrl',
-			type: 'string',
-			default: '',
+		}),
+		httpMethodField('Message Request Method', 'messageRequestMethod', forMessageHandler('laml_webhooks')),
+		textField('Message Request URL', 'messageRequestUrl', {
 			placeholder: 'https://example.com/sms',
 			description: 'URL asked for LaML when a message comes in (LaML Webhooks)',
 			displayOptions: forMessageHandler('laml_webhooks'),
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Friendly name of the number in SignalWire',
-		},
+		}),
+		textField('Name', 'name', { description: 'Friendly name of the number in SignalWire' }),
 	],
 );

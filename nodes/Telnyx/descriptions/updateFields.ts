@@ -1,4 +1,5 @@
 import { updateFieldsCollection } from '../../shared/descriptions/common';
+import { accountDropdown, booleanField, choiceField, textField } from '../../shared/descriptions/fields';
 import type { UpdateField } from '../../shared/execution/updateBody';
 import { NUMERIC_ID } from '../transport';
 
@@ -54,60 +55,34 @@ export const TELNYX_FIELDS: Record<string, UpdateField> = {
 export const updateFieldsProperty = updateFieldsCollection(
 	'Only the fields added here are sent: number settings, voice settings and messaging settings each go to their own Telnyx endpoint, in that order, and only when one of their fields is added',
 	[
-		{
-			displayName: 'Billing Group Name or ID',
-			name: 'billingGroupId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getBillingGroups' },
-			default: '',
-			description:
-				'Number setting: the billing group its costs are reported under; empty removes it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Call Forwarding Enabled',
-			name: 'callForwardingEnabled',
-			type: 'boolean',
-			default: true,
-			description: 'Whether inbound calls may be forwarded (voice setting)',
-		},
-		{
-			displayName: 'Caller ID Name Enabled',
-			name: 'callerIdNameEnabled',
-			type: 'boolean',
-			default: false,
-			description: "Whether the caller's name (CNAM) is looked up for inbound calls, charged per lookup (voice setting)",
-		},
-		{
-			displayName: 'CNAM Listing Details',
-			name: 'cnamListingDetails',
-			type: 'string',
-			default: '',
+		accountDropdown(
+			'Billing Group Name or ID',
+			'billingGroupId',
+			'getBillingGroups',
+			'Number setting: the billing group its costs are reported under; empty removes it',
+		),
+		booleanField('Call Forwarding Enabled', 'callForwardingEnabled', 'Whether inbound calls may be forwarded (voice setting)', true),
+		booleanField(
+			'Caller ID Name Enabled',
+			'callerIdNameEnabled',
+			"Whether the caller's name (CNAM) is looked up for inbound calls, charged per lookup (voice setting)",
+		),
+		textField('CNAM Listing Details', 'cnamListingDetails', {
 			placeholder: 'e.g. ACME SUPPORT',
 			description: 'Voice setting: the name shown to people you call, at most 15 letters, digits or spaces. Needs CNAM Listing Enabled on in the same update.',
-		},
-		{
-			displayName: 'CNAM Listing Enabled',
-			name: 'cnamListingEnabled',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the number is listed with a caller name (voice setting). Turning it on needs CNAM Listing Details in the same update.',
-		},
-		{
-			displayName: 'Connection Name or ID',
-			name: 'connectionId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getConnections' },
-			default: '',
-			description:
-				'Number setting: the SIP connection, Call Control application or TeXML application that takes its calls; empty removes it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Customer Reference',
-			name: 'customerReference',
-			type: 'string',
-			default: '',
-			description: 'Number setting: your own reference for the number',
-		},
+		}),
+		booleanField(
+			'CNAM Listing Enabled',
+			'cnamListingEnabled',
+			'Whether the number is listed with a caller name (voice setting). Turning it on needs CNAM Listing Details in the same update.',
+		),
+		accountDropdown(
+			'Connection Name or ID',
+			'connectionId',
+			'getConnections',
+			'Number setting: the SIP connection, Call Control application or TeXML application that takes its calls; empty removes it',
+		),
+		textField('Customer Reference', 'customerReference', { description: 'Number setting: your own reference for the number' }),
 		{
 			displayName: 'External PIN',
 			name: 'externalPin',
@@ -116,122 +91,80 @@ export const updateFieldsProperty = updateFieldsCollection(
 			default: '',
 			description: 'Number setting: the PIN a carrier must give to port the number away from Telnyx',
 		},
-		{
-			displayName: 'Forwarding Type',
-			name: 'forwardingType',
-			type: 'options',
-			options: [
-				{ name: 'Always', value: 'always', description: 'Every inbound call goes to Forwards To' },
-				{ name: 'On Failure', value: 'on-failure', description: 'Only calls the connection cannot take' },
+		choiceField(
+			'Forwarding Type',
+			'forwardingType',
+			[
+				['Always', 'always', 'Every inbound call goes to Forwards To'],
+				['On Failure', 'on-failure', 'Only calls the connection cannot take'],
 			],
-			default: 'always',
-			description: 'When calls are forwarded (voice setting)',
-		},
-		{
-			displayName: 'Forwards To',
-			name: 'forwardsTo',
-			type: 'string',
-			default: '',
+			'always',
+			'When calls are forwarded (voice setting)',
+		),
+		textField('Forwards To', 'forwardsTo', {
 			placeholder: '+13125550100',
 			description: 'Voice setting: the number inbound calls are forwarded to, in E.164 format; empty stops forwarding',
-		},
-		{
-			displayName: 'HD Voice Enabled',
-			name: 'hdVoiceEnabled',
-			type: 'boolean',
-			default: false,
-			description: 'Whether HD voice is on for the number (number setting)',
-		},
-		{
-			displayName: 'Inbound Call Recording Channels',
-			name: 'inboundCallRecordingChannels',
-			type: 'options',
-			options: [
-				{ name: 'Single', value: 'single', description: 'Both sides mixed in one channel' },
-				{ name: 'Dual', value: 'dual', description: 'Each side in its own channel' },
+		}),
+		booleanField('HD Voice Enabled', 'hdVoiceEnabled', 'Whether HD voice is on for the number (number setting)'),
+		choiceField(
+			'Inbound Call Recording Channels',
+			'inboundCallRecordingChannels',
+			[
+				['Single', 'single', 'Both sides mixed in one channel'],
+				['Dual', 'dual', 'Each side in its own channel'],
 			],
-			default: 'single',
-			description: 'Voice setting',
-		},
-		{
-			displayName: 'Inbound Call Recording Enabled',
-			name: 'inboundCallRecordingEnabled',
-			type: 'boolean',
-			default: false,
-			description: 'Whether inbound calls are recorded (voice setting)',
-		},
-		{
-			displayName: 'Inbound Call Recording Format',
-			name: 'inboundCallRecordingFormat',
-			type: 'options',
-			options: [
-				{ name: 'MP3', value: 'mp3' },
-				{ name: 'WAV', value: 'wav' },
+			'single',
+			'Voice setting',
+		),
+		booleanField('Inbound Call Recording Enabled', 'inboundCallRecordingEnabled', 'Whether inbound calls are recorded (voice setting)'),
+		choiceField(
+			'Inbound Call Recording Format',
+			'inboundCallRecordingFormat',
+			[
+				['MP3', 'mp3'],
+				['WAV', 'wav'],
 			],
-			default: 'wav',
-			description: 'Voice setting',
-		},
-		{
-			displayName: 'Inbound Call Screening',
-			name: 'inboundCallScreening',
-			type: 'options',
-			options: [
-				{ name: 'Disabled', value: 'disabled' },
-				{ name: 'Flag Calls', value: 'flag_calls', description: 'Likely spam calls come through, marked' },
-				{ name: 'Reject Calls', value: 'reject_calls', description: 'Likely spam calls are rejected' },
+			'wav',
+			'Voice setting',
+		),
+		choiceField(
+			'Inbound Call Screening',
+			'inboundCallScreening',
+			[
+				['Disabled', 'disabled'],
+				['Flag Calls', 'flag_calls', 'Likely spam calls come through, marked'],
+				['Reject Calls', 'reject_calls', 'Likely spam calls are rejected'],
 			],
-			default: 'disabled',
-			description: 'Voice setting: screening of likely spam calls. Turning it on costs extra every month for the number (see Telnyx pricing).',
-		},
-		{
-			displayName: 'Messaging Product',
-			name: 'messagingProduct',
-			type: 'string',
-			default: '',
+			'disabled',
+			'Voice setting: screening of likely spam calls. Turning it on costs extra every month for the number (see Telnyx pricing).',
+		),
+		textField('Messaging Product', 'messagingProduct', {
 			placeholder: 'e.g. P2P',
 			description: "Messaging setting: the product the number's messages are sent under, one of its eligible products",
-		},
-		{
-			displayName: 'Messaging Profile Name or ID',
-			name: 'messagingProfileId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getMessagingProfiles' },
-			default: '',
-			description:
-				'Messaging setting: the profile that sends and receives its messages; empty removes it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Tags',
-			name: 'tags',
-			type: 'string',
-			default: '',
+		}),
+		accountDropdown(
+			'Messaging Profile Name or ID',
+			'messagingProfileId',
+			'getMessagingProfiles',
+			'Messaging setting: the profile that sends and receives its messages; empty removes it',
+		),
+		textField('Tags', 'tags', {
 			placeholder: 'e.g. sales, east',
 			description: "Number setting: comma-separated tags; they replace the number's tags, empty removes them all",
-		},
-		{
-			displayName: 'Tech Prefix Enabled',
-			name: 'techPrefixEnabled',
-			type: 'boolean',
-			default: false,
-			description: 'Whether a tech prefix is expected on calls to the number (voice setting)',
-		},
-		{
-			displayName: 'Translated Number',
-			name: 'translatedNumber',
-			type: 'string',
-			default: '',
+		}),
+		booleanField('Tech Prefix Enabled', 'techPrefixEnabled', 'Whether a tech prefix is expected on calls to the number (voice setting)'),
+		textField('Translated Number', 'translatedNumber', {
 			description: 'Voice setting: what the dialed number is rewritten to before the call reaches you',
-		},
-		{
-			displayName: 'Usage Payment Method',
-			name: 'usagePaymentMethod',
-			type: 'options',
-			options: [
-				{ name: 'Channel', value: 'channel', description: 'Calls use channels you pay for each month' },
-				{ name: 'Pay Per Minute', value: 'pay-per-minute' },
+		}),
+		choiceField(
+			'Usage Payment Method',
+			'usagePaymentMethod',
+			[
+				['Channel', 'channel', 'Calls use channels you pay for each month'],
+				['Pay Per Minute', 'pay-per-minute'],
 			],
-			default: 'pay-per-minute',
-			description: 'How inbound calls are billed (voice setting)',
-		},
+			'pay-per-minute',
+			'How inbound calls are billed (voice setting)',
+		),
 	],
 );

@@ -1,6 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../shared/descriptions/common';
+import { accountDropdown, booleanField, choiceField, httpMethodField, textField, VOICE_OR_FAX } from '../../shared/descriptions/fields';
 import type { UpdateField } from '../../shared/execution/updateBody';
 
 const sid = (prefix: string) => ({ kind: 'id' as const, pattern: new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), example: `${prefix}0123456789abcdef0123456789abcdef` });
@@ -31,7 +32,7 @@ export const TWILIO_FIELDS: Record<string, UpdateField> = {
 	bundleSid: { api: 'BundleSid', label: 'Bundle SID', check: sid('BU') },
 };
 
-const METHOD_OPTIONS: INodePropertyOptions[] = METHODS.map((m) => ({ name: m, value: m }));
+const updateOnly = { show: { resource: ['phoneNumber'], operation: ['update'] } };
 
 /**
  * What answers calls and messages decides which fields Twilio uses (its precedence: a SIP trunk
@@ -39,160 +40,88 @@ const METHOD_OPTIONS: INodePropertyOptions[] = METHODS.map((m) => ({ name: m, va
  * it would make Twilio ignore; "Any" shows them all.
  */
 export const routingProperties: INodeProperties[] = [
-	{
-		displayName: 'Calls Go To',
-		name: 'voiceRouting',
-		type: 'options',
-		options: [
-			{ name: 'Any (Show Every Voice Field)', value: 'any' },
-			{ name: 'Voice URLs (TwiML Webhooks)', value: 'urls', description: 'Twilio asks your URL what to do' },
-			{ name: 'TwiML App', value: 'application', description: 'Overrides the voice URLs' },
-			{ name: 'SIP Trunk', value: 'trunk', description: 'Overrides the voice URLs and any TwiML app' },
+	choiceField(
+		'Calls Go To',
+		'voiceRouting',
+		[
+			['Any (Show Every Voice Field)', 'any'],
+			['Voice URLs (TwiML Webhooks)', 'urls', 'Twilio asks your URL what to do'],
+			['TwiML App', 'application', 'Overrides the voice URLs'],
+			['SIP Trunk', 'trunk', 'Overrides the voice URLs and any TwiML app'],
 		],
-		default: 'any',
-		description: 'Which voice fields to offer below. Setting a TwiML app or a SIP trunk clears the other.',
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['update'] } },
-	},
-	{
-		displayName: 'Messages Go To',
-		name: 'smsRouting',
-		type: 'options',
-		options: [
-			{ name: 'Any (Show Every SMS Field)', value: 'any' },
-			{ name: 'SMS URLs (TwiML Webhooks)', value: 'urls' },
-			{ name: 'TwiML App', value: 'application', description: 'Overrides the SMS URLs' },
+		'any',
+		'Which voice fields to offer below. Setting a TwiML app or a SIP trunk clears the other.',
+		updateOnly,
+	),
+	choiceField(
+		'Messages Go To',
+		'smsRouting',
+		[
+			['Any (Show Every SMS Field)', 'any'],
+			['SMS URLs (TwiML Webhooks)', 'urls'],
+			['TwiML App', 'application', 'Overrides the SMS URLs'],
 		],
-		default: 'any',
-		description: 'Which SMS fields to offer below. A number in a Messaging Service takes its SMS settings from the service.',
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['update'] } },
-	},
+		'any',
+		'Which SMS fields to offer below. A number in a Messaging Service takes its SMS settings from the service.',
+		updateOnly,
+	),
 ];
 
 const voiceFor = (...routes: string[]) => ({ show: { '/voiceRouting': ['any', ...routes] } });
 const smsFor = (...routes: string[]) => ({ show: { '/smsRouting': ['any', ...routes] } });
-const url = (displayName: string, name: string, description: string, displayOptions: object): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder: 'https://example.com/twiml',
-	description,
-	displayOptions,
-});
-const method = (displayName: string, name: string, displayOptions: object): INodeProperties => ({
-	displayName,
-	name,
-	type: 'options',
-	options: METHOD_OPTIONS,
-	default: 'POST',
-	displayOptions,
-});
+const url = (displayName: string, name: string, description: string, displayOptions: object): INodeProperties =>
+	textField(displayName, name, { placeholder: 'https://example.com/twiml', description, displayOptions });
 
 export const updateFieldsProperty = updateFieldsCollection(
 	'Only the fields added here are sent; everything else on the number stays as it is. Empty URLs clear them.',
 	[
-		{
-			displayName: 'Address Name or ID',
-			name: 'addressSid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAddresses' },
-			default: '',
-			description: 'The address the number is registered to, where its country requires one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Bundle SID',
-			name: 'bundleSid',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. BU0123456789abcdef0123456789abcdef',
-			description: 'Regulatory bundle the number belongs to',
-		},
-		{
-			displayName: 'Emergency Address Name or ID',
-			name: 'emergencyAddressSid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAddresses' },
-			default: '',
-			description: 'Address emergency services are given for calls from this number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Emergency Status',
-			name: 'emergencyStatus',
-			type: 'options',
-			options: [
-				{ name: 'Active', value: 'Active' },
-				{ name: 'Inactive', value: 'Inactive' },
+		accountDropdown('Address Name or ID', 'addressSid', 'getAddresses', 'The address the number is registered to, where its country requires one'),
+		textField('Bundle SID', 'bundleSid', { placeholder: `e.g. ${sid('BU').example}`, description: 'Regulatory bundle the number belongs to' }),
+		accountDropdown('Emergency Address Name or ID', 'emergencyAddressSid', 'getAddresses', 'Address emergency services are given for calls from this number'),
+		choiceField(
+			'Emergency Status',
+			'emergencyStatus',
+			[
+				['Active', 'Active'],
+				['Inactive', 'Inactive'],
 			],
-			default: 'Active',
-			description: 'Whether emergency calling is enabled for the number (needs an emergency address)',
-		},
-		{
-			displayName: 'Friendly Name',
-			name: 'friendlyName',
-			type: 'string',
-			default: '',
-			description: 'Name shown for the number in Twilio (at most 64 characters)',
-		},
-		{
-			displayName: 'Identity SID',
-			name: 'identitySid',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. RI0123456789abcdef0123456789abcdef',
-		},
-		{
-			displayName: 'SIP Trunk Name or ID',
-			name: 'trunkSid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getTrunks' },
-			default: '',
-			description: 'Elastic SIP trunk that takes the calls; overrides the voice URLs and any TwiML app. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: voiceFor('trunk'),
-		},
-		method('SMS Fallback Method', 'smsFallbackMethod', smsFor('urls')),
+			'Active',
+			'Whether emergency calling is enabled for the number (needs an emergency address)',
+		),
+		textField('Friendly Name', 'friendlyName', { description: 'Name shown for the number in Twilio (at most 64 characters)' }),
+		textField('Identity SID', 'identitySid', { placeholder: `e.g. ${sid('RI').example}` }),
+		accountDropdown(
+			'SIP Trunk Name or ID',
+			'trunkSid',
+			'getTrunks',
+			'Elastic SIP trunk that takes the calls; overrides the voice URLs and any TwiML app',
+			voiceFor('trunk'),
+		),
+		httpMethodField('SMS Fallback Method', 'smsFallbackMethod', smsFor('urls')),
 		url('SMS Fallback URL', 'smsFallbackUrl', 'Asked when the SMS URL fails', smsFor('urls')),
-		method('SMS Method', 'smsMethod', smsFor('urls')),
-		{
-			displayName: 'SMS TwiML App Name or ID',
-			name: 'smsApplicationSid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getApplications' },
-			default: '',
-			description: 'TwiML app that handles messages; overrides the SMS URLs. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: smsFor('application'),
-		},
+		httpMethodField('SMS Method', 'smsMethod', smsFor('urls')),
+		accountDropdown(
+			'SMS TwiML App Name or ID',
+			'smsApplicationSid',
+			'getApplications',
+			'TwiML app that handles messages; overrides the SMS URLs',
+			smsFor('application'),
+		),
 		url('SMS URL', 'smsUrl', 'Asked for TwiML when a message comes in', smsFor('urls')),
 		url('Status Callback', 'statusCallback', 'Where call status changes are sent', voiceFor('urls')),
-		method('Status Callback Method', 'statusCallbackMethod', voiceFor('urls')),
-		{
-			displayName: 'Voice Caller ID Lookup',
-			name: 'voiceCallerIdLookup',
-			type: 'boolean',
-			default: false,
-			description: "Whether Twilio looks up the caller's name (CNAM) for incoming calls, at extra cost",
-		},
-		method('Voice Fallback Method', 'voiceFallbackMethod', voiceFor('urls')),
+		httpMethodField('Status Callback Method', 'statusCallbackMethod', voiceFor('urls')),
+		booleanField('Voice Caller ID Lookup', 'voiceCallerIdLookup', "Whether Twilio looks up the caller's name (CNAM) for incoming calls, at extra cost"),
+		httpMethodField('Voice Fallback Method', 'voiceFallbackMethod', voiceFor('urls')),
 		url('Voice Fallback URL', 'voiceFallbackUrl', 'Asked when the voice URL fails', voiceFor('urls')),
-		method('Voice Method', 'voiceMethod', voiceFor('urls')),
-		{
-			displayName: 'Voice Receive Mode',
-			name: 'voiceReceiveMode',
-			type: 'options',
-			options: [
-				{ name: 'Voice', value: 'voice' },
-				{ name: 'Fax', value: 'fax' },
-			],
-			default: 'voice',
-		},
-		{
-			displayName: 'Voice TwiML App Name or ID',
-			name: 'voiceApplicationSid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getApplications' },
-			default: '',
-			description: 'TwiML app that handles calls; overrides the voice URLs and clears any SIP trunk. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: voiceFor('application'),
-		},
+		httpMethodField('Voice Method', 'voiceMethod', voiceFor('urls')),
+		choiceField('Voice Receive Mode', 'voiceReceiveMode', VOICE_OR_FAX, 'voice'),
+		accountDropdown(
+			'Voice TwiML App Name or ID',
+			'voiceApplicationSid',
+			'getApplications',
+			'TwiML app that handles calls; overrides the voice URLs and clears any SIP trunk',
+			voiceFor('application'),
+		),
 		url('Voice URL', 'voiceUrl', 'Asked for TwiML when a call comes in', voiceFor('urls')),
 	],
 );

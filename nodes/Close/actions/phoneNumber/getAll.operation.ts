@@ -1,40 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
+import { accountDropdown, choiceField, textField } from '../../../shared/descriptions/fields';
 import type { ApiClient } from '../../../shared/transport/client';
 import { listPhoneNumbers } from '../../transport/phoneNumbers';
 
 export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
 
 export const description: INodeProperties[] = getAllDescription([
-	{
-		displayName: 'Number',
-		name: 'number',
-		type: 'string',
-		default: '',
-		placeholder: '+16503334444',
-		description: 'Only the phone number with this number (E.164)',
-	},
-	{
-		displayName: 'Participant Name or ID',
-		name: 'participantUserId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'Only numbers this user takes part in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		default: 'internal',
-		options: [
-			{ name: 'External', value: 'external', description: 'Your own number, used as caller ID' },
-			{ name: 'Internal', value: 'internal', description: 'Rented from Close' },
-			{ name: 'Virtual', value: 'virtual', description: 'Your own number, routed to Close (BYOC)' },
+	textField('Number', 'number', { placeholder: '+16503334444', description: 'Only the phone number with this number (E.164)' }),
+	accountDropdown('Participant Name or ID', 'participantUserId', 'getUsers', 'Only numbers this user takes part in'),
+	choiceField(
+		'Type',
+		'type',
+		[
+			['External', 'external', 'Your own number, used as caller ID'],
+			['Internal', 'internal', 'Rented from Close'],
+			['Virtual', 'virtual', 'Your own number, routed to Close (BYOC)'],
 		],
-	},
+		'internal',
+	),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {

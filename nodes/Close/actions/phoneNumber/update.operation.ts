@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../../shared/descriptions/common';
+import { accountMultiDropdown, booleanField, textField } from '../../../shared/descriptions/fields';
 import { updateFields } from '../../../shared/execution/parameters';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
@@ -47,22 +48,11 @@ export const description: INodeProperties[] = [
 	updateFieldsCollection(
 		'Only the fields added here are sent; everything else on the number stays as it is',
 		[
-			{
-				displayName: 'Forward To',
-				name: 'forwardTo',
-				type: 'string',
-				default: '',
+			textField('Forward To', 'forwardTo', {
 				placeholder: '+16502221111',
-				description:
-					'Number to forward calls to, in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
-			},
-			{
-				displayName: 'Forward To Enabled',
-				name: 'forwardToEnabled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether calls are forwarded to the Forward To number',
-			},
+				description: 'Number to forward calls to, in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
+			}),
+			booleanField('Forward To Enabled', 'forwardToEnabled', 'Whether calls are forwarded to the Forward To number'),
 			{
 				displayName: 'Inbound Ring Duration',
 				name: 'inboundRingDuration',
@@ -71,47 +61,24 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 15, maxValue: 90 },
 				description: 'How many seconds an incoming call rings before it goes to voicemail (15–90)',
 			},
-			{
-				displayName: 'Label',
-				name: 'label',
-				type: 'string',
-				default: '',
-				description: 'Name shown for the number in Close',
-			},
-			{
-				displayName: 'Participant Names or IDs',
-				name: 'participants',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: [],
-				description:
-					'Users who ring on this group number; replaces the current list. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Phone Number Names or IDs',
-				name: 'phoneNumbers',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getExternalNumbers' },
-				default: [],
-				description:
-					'External numbers (E.164) that ring on this group number: your external numbers in Close are listed; any other number goes in an expression, as a list or comma-separated. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Press 1 To Accept',
-				name: 'press1ToAccept',
-				type: 'boolean',
-				default: false,
-				description: 'Whether a forwarded call must be accepted by pressing 1',
-			},
-			{
-				displayName: 'Voicemail Greeting URL',
-				name: 'voicemailGreetingUrl',
-				type: 'string',
-				default: '',
+			textField('Label', 'label', { description: 'Name shown for the number in Close' }),
+			accountMultiDropdown(
+				'Participant Names or IDs',
+				'participants',
+				'getUsers',
+				'Users who ring on this group number; replaces the current list',
+			),
+			accountMultiDropdown(
+				'Phone Number Names or IDs',
+				'phoneNumbers',
+				'getExternalNumbers',
+				'External numbers (E.164) that ring on this group number: your external numbers in Close are listed; any other number goes in an expression, as a list or comma-separated',
+			),
+			booleanField('Press 1 To Accept', 'press1ToAccept', 'Whether a forwarded call must be accepted by pressing 1'),
+			textField('Voicemail Greeting URL', 'voicemailGreetingUrl', {
 				placeholder: 'https://example.com/greeting.mp3',
-				description:
-					'HTTPS URL of an MP3 recording to play as the voicemail greeting. Leave empty to remove the greeting.',
-			},
+				description: 'HTTPS URL of an MP3 recording to play as the voicemail greeting. Leave empty to remove the greeting.',
+			}),
 		],
 		{ show },
 	),

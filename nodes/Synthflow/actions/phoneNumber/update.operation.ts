@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../../shared/descriptions/common';
+import { booleanField, choiceField, textField } from '../../../shared/descriptions/fields';
 import { updateFields } from '../../../shared/execution/parameters';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
@@ -18,53 +19,32 @@ export const description: INodeProperties[] = [
 	updateFieldsCollection(
 		'Only the fields added here are sent; everything else on the number stays as it is',
 		[
-			{
-				displayName: 'Friendly Name',
-				name: 'friendlyName',
-				type: 'string',
-				default: '',
-				description: 'A human-readable name for the number',
-			},
-			{
-				displayName: 'Provider Name',
-				name: 'providerName',
-				type: 'options',
-				default: 'custom',
-				description: 'The carrier the number comes from',
-				options: [
-					{ name: 'Custom SIP', value: 'custom' },
-					{ name: 'Five9', value: 'five9' },
-					{ name: 'RingCentral', value: 'ring_central' },
-					{ name: 'RingCX', value: 'ringcx' },
-					{ name: 'Telnyx', value: 'telnyx' },
-					{ name: 'Twilio', value: 'twilio' },
-					{ name: 'Vonage', value: 'vonage' },
-					{ name: 'Zoom', value: 'zoom' },
+			textField('Friendly Name', 'friendlyName', { description: 'A human-readable name for the number' }),
+			choiceField(
+				'Provider Name',
+				'providerName',
+				[
+					['Custom SIP', 'custom'],
+					['Five9', 'five9'],
+					['RingCentral', 'ring_central'],
+					['RingCX', 'ringcx'],
+					['Telnyx', 'telnyx'],
+					['Twilio', 'twilio'],
+					['Vonage', 'vonage'],
+					['Zoom', 'zoom'],
 				],
-			},
-			{
-				displayName: 'SIP Auth Username',
-				name: 'sipAuthUsername',
-				type: 'string',
-				default: '',
-				description: 'User name for SIP authentication',
-			},
-			{
-				displayName: 'SIP Outbound Proxy',
-				name: 'sipOutboundProxy',
-				type: 'string',
-				default: '',
+				'custom',
+				'The carrier the number comes from',
+			),
+			textField('SIP Auth Username', 'sipAuthUsername', { description: 'User name for SIP authentication' }),
+			textField('SIP Outbound Proxy', 'sipOutboundProxy', {
 				placeholder: 'sip:proxy.example.net:5060',
 				description: 'SIP URI or host[:port] of the outbound proxy',
-			},
-			{
-				displayName: 'SIP Termination URI',
-				name: 'sipTermUri',
-				type: 'string',
-				default: '',
+			}),
+			textField('SIP Termination URI', 'sipTermUri', {
 				placeholder: 'sip:+33782990580@trunk.example.net',
 				description: 'Where Synthflow sends outbound calls for this number (a sip: or sips: URI)',
-			},
+			}),
 			{
 				displayName: 'Trunk Password',
 				name: 'trunkPassword',
@@ -73,21 +53,12 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Password of the SIP trunk; never shown in the output',
 			},
-			{
-				displayName: 'Trunk Username',
-				name: 'trunkUsername',
-				type: 'string',
-				default: '',
-				description: 'User name of the SIP trunk',
-			},
-			{
-				displayName: 'UAC Enabled',
-				name: 'uacEnabled',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Synthflow registers with the trunk as a user agent client. Turning it on needs Trunk Username and Trunk Password in the same update.',
-			},
+			textField('Trunk Username', 'trunkUsername', { description: 'User name of the SIP trunk' }),
+			booleanField(
+				'UAC Enabled',
+				'uacEnabled',
+				'Whether Synthflow registers with the trunk as a user agent client. Turning it on needs Trunk Username and Trunk Password in the same update.',
+			),
 			{
 				displayName: 'UAC Register Expires',
 				name: 'uacRegisterExpires',

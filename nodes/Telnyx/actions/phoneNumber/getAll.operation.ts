@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
+import { accountDropdown, textField } from '../../../shared/descriptions/fields';
 import { listAll, NUMERIC_ID, phoneDigits, type TelnyxConnection } from '../../transport';
 
 export const NUMBER_STATUSES = [
@@ -12,23 +13,11 @@ export const NUMBER_STATUSES = [
 const title = (status: string) => status.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
 
 export const description: INodeProperties[] = getAllDescription([
-	{
-		displayName: 'Connection Name or ID',
-		name: 'connectionId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getConnections' },
-		default: '',
-		description:
-			'Only numbers on this connection or application. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
+	accountDropdown('Connection Name or ID', 'connectionId', 'getConnections', 'Only numbers on this connection or application'),
+	textField('Phone Number', 'phoneNumber', {
 		placeholder: 'e.g. +1312555',
 		description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
-	},
+	}),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -36,13 +25,7 @@ export const description: INodeProperties[] = getAllDescription([
 		options: NUMBER_STATUSES.map((status) => ({ name: title(status), value: status })),
 		default: 'active',
 	},
-	{
-		displayName: 'Tag',
-		name: 'tag',
-		type: 'string',
-		default: '',
-		description: 'Only numbers with this tag',
-	},
+	textField('Tag', 'tag', { description: 'Only numbers with this tag' }),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject[]> {

@@ -1,38 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
+import { choiceField, textField } from '../../../shared/descriptions/fields';
 import { listAll, type TwilioConnection } from '../../transport';
 
 /** Twilio's largest page. */
 const MAX_PAGE_SIZE = 1000;
 
 export const description: INodeProperties[] = getAllDescription([
-	{
-		displayName: 'Friendly Name',
-		name: 'friendlyName',
-		type: 'string',
-		default: '',
-		description: 'Only numbers with exactly this friendly name',
-	},
-	{
-		displayName: 'Origin',
-		name: 'origin',
-		type: 'options',
-		options: [
-			{ name: 'Twilio', value: 'twilio' },
-			{ name: 'Hosted', value: 'hosted' },
+	textField('Friendly Name', 'friendlyName', { description: 'Only numbers with exactly this friendly name' }),
+	choiceField(
+		'Origin',
+		'origin',
+		[
+			['Twilio', 'twilio'],
+			['Hosted', 'hosted'],
 		],
-		default: 'twilio',
-		description: 'Numbers bought from Twilio, or hosted on Twilio from another carrier',
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		placeholder: '+1415555',
-		description: 'Numbers that contain these digits; * stands for any one digit',
-	},
+		'twilio',
+		'Numbers bought from Twilio, or hosted on Twilio from another carrier',
+	),
+	textField('Phone Number', 'phoneNumber', { placeholder: '+1415555', description: 'Numbers that contain these digits; * stands for any one digit' }),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject[]> {
