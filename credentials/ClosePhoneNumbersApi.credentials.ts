@@ -3,6 +3,16 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 import { apiKeyField, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
 import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
+/** Who the key or token belongs to: one field of `GET /me/`, which every Close user may read. Both Close credentials test with it. */
+export const closeCredentialTest: ICredentialTestRequest = {
+	request: {
+		baseURL: credentialTestBaseUrl('"https://api.close.com/api/v1"', '/api/v1'),
+		disableFollowRedirect: true,
+		url: '/me/',
+		qs: { _fields: 'id' },
+	},
+};
+
 export class ClosePhoneNumbersApi implements ICredentialType {
 	name = 'closePhoneNumbersApi';
 
@@ -27,12 +37,5 @@ export class ClosePhoneNumbersApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialTestBaseUrl('"https://api.close.com/api/v1"', '/api/v1'),
-			disableFollowRedirect: true,
-			url: '/me/',
-			qs: { _fields: 'id' },
-		},
-	};
+	test: ICredentialTestRequest = closeCredentialTest;
 }

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
+import { closeCredentialTest } from './ClosePhoneNumbersApi.credentials';
 
 export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 	name = 'closePhoneNumbersOAuth2Api';
@@ -56,12 +56,5 @@ export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 		loopbackBaseUrl,
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialTestBaseUrl('"https://api.close.com/api/v1"', '/api/v1'),
-			disableFollowRedirect: true,
-			url: '/me/',
-			qs: { _fields: 'id' },
-		},
-	};
+	test: ICredentialTestRequest = closeCredentialTest;
 }
