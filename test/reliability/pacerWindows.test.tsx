@@ -151,32 +151,36 @@ describe('a key shared with other clients', () => {
 	const limited = (remaining: number, reset: string) => ({ ratelimit: `limit=20, remaining=${remaining}, reset=${reset}` });
 
 	/**
-	 * A window whose answers say `told`; then a new one, 19 left after its first answer, and 19
-	 * requests asking at once, each answer to them saying one less. Returns how many were sent.
+	 * A new window, 19 left after its first answer, and 19 requests asking at once, each answer to
+	 * them saying one less. Returns how many of those 19 were sent.
 	 */
-	async function sentInNextWindow(told: number[]): Promise<number> {
-		const pacer = new RequestPacer(() => clock);
-		for (const remaining of told) {
-			await pacer.acquire();
-			clock += 10;
-			pacer.release(limited(remaining, '0.5'));
-		}
-		clock += 500; // that window is over
+	async function sentInNewWindow(pacer: RequestPacer): Promise<number> {
+		clock += 1000; // the window before is over
 		await pacer.acquire();
 		pacer.release(limited(19, '1.0'));
 		const end = new AbortController();
 		const burst = Array.from({ length: 19 }, () => pacer.acquire(end.signal).catch(() => undefined));
-		// With slow start they go as the answers come: answer until no more go.
+		// With slow start they go as the answers come: answer each one sent until no more go.
 		let sent = await settled(burst);
-		for (let remaining = 18; sent < 19 && remaining > 0; remaining--) {
-			pacer.release(limited(remaining, '0.9'));
-			const now = await settled(burst);
-			if (now === sent) break;
-			sent = now;
+		for (let answered = 0; answered < sent; answered++) {
+			pacer.release(limited(18 - answered, '0.9'));
+			sent = await settled(burst);
 		}
 		end.abort();
 		await Promise.all(burst);
 		return sent;
+	}
+
+	/** A window whose answers say `told` (a 429 where `refused`), then `sentInNewWindow`. */
+	async function sentInNextWindow(told: Array<number | { refused: number }>): Promise<number> {
+		const pacer = new RequestPacer(() => clock);
+		for (const answer of told) {
+			await pacer.acquire();
+			clock += 10;
+			if (typeof answer === 'number') pacer.release(limited(answer, '0.5'));
+			else pacer.release(limited(answer.refused, '0.5'), true);
+		}
+		return await sentInNewWindow(pacer);
 	}
 
 	it("takes only its share of the key's remaining, as the last window measured it", async () => {
@@ -187,6 +191,25 @@ describe('a key shared with other clients', () => {
 
 	it('alone on the key, spends the whole window', async () => {
 		expect(await sentInNextWindow([19, 18, 17, 16, 15])).toBe(19);
+	});
+
+	it('counts only requests carried out as its own: a refused one spent nothing of the window', async () => {
+		// One of ours carried out and one refused, while the key went from 19 to 0: 2 of 20 (the
+		// first answer's request included) are this run's, and 19 × 0.1 = 1 more goes. Counting
+		// the refused one too made it 3 of 20, and the runs' shares together more than the key.
+		expect(await sentInNextWindow([19, 17, { refused: 0 }])).toBe(1);
+	});
+
+	it('once alone on the key, a run whose share was small takes the whole window again', async () => {
+		// Its first answer: another client had spent the whole window (1 of 20 is this run's).
+		// Then it is alone, but one request a window (the first, alone) measured nothing, and the
+		// small share stood for good: one update a second.
+		const pacer = new RequestPacer(() => clock);
+		await pacer.acquire();
+		pacer.release(limited(0, '0.5'));
+		const sent: number[] = [];
+		for (let window = 0; window < 8; window++) sent.push(await sentInNewWindow(pacer));
+		expect(sent.slice(-3)).toEqual([19, 19, 19]);
 	});
 });
 

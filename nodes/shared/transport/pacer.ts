@@ -47,8 +47,9 @@ function now(): number {
  *    concurrency costs no 429. Then one more in flight per answer (slow start), so runs that
  *    start together on a key do not each fire a whole burst before the first answers.
  * 4. **A share of a shared key**: every run on a key reads the same `remaining`. Each run takes
- *    only its share of it: its own answers in the last window, over how far `remaining` fell
- *    meanwhile (1 when alone on the key); at its first answer, 1 ÷ what others spent already.
+ *    only its share of it: its own requests carried out in the last window, over how far
+ *    `remaining` fell meanwhile (1 when alone on the key); at its first answer, 1 ÷ what others
+ *    spent already. A window that told it nothing more than its first answer doubles the share.
  *
  * Every wait counts against the caller's Max Wait: `acquire` refuses with WaitTooLongError, at
  * once, a wait longer than what is left.
@@ -203,7 +204,7 @@ export class RequestPacer {
 			if (this.rate !== undefined) this.rate += INCREASE / this.rate;
 			if (this.rate !== undefined && this.rate > 1000) this.rate = undefined;
 		}
-		this.track(headers);
+		this.track(headers, throttled);
 		for (const wake of [...this.answerWaiters]) wake();
 	}
 
@@ -229,7 +230,7 @@ export class RequestPacer {
 		return ms;
 	}
 
-	private track(headers?: Headers): void {
+	private track(headers?: Headers, throttled = false): void {
 		const state = rateLimitState(headers);
 		if (state?.remaining === undefined || state.resetMs === undefined) return;
 		const at = this.clock();
@@ -249,7 +250,8 @@ export class RequestPacer {
 		} else {
 			this.windowEndsAt = Math.min(this.windowEndsAt, endsAt);
 		}
-		if (this.windowFirst) this.windowOwn++;
+		// A refused request spent nothing of the window: it is not this run's share of it.
+		if (this.windowFirst && !throttled) this.windowOwn++;
 		this.windowFirst ??= { at, remaining: state.remaining, limit: state.limit };
 		if (state.remaining <= this.windowLowest) {
 			this.windowLowest = state.remaining;
@@ -274,6 +276,7 @@ export class RequestPacer {
 	 */
 	private endWindow(sentBefore: number): void {
 		const spare = this.unusedAtEnd();
+		const answered = this.windowFirst !== undefined;
 		if (this.rate !== undefined && spare > 0 && this.windowFirst?.limit) {
 			// Requests the window left unused, by every client of the key, are room to grow, by that
 			// share of the limit. Each client grows by its own rate times the same share, so together
@@ -287,6 +290,10 @@ export class RequestPacer {
 		this.windowFirst = undefined;
 		// The share a whole window measured; mid-window estimates swing with who answered last.
 		if (this.windowShare !== undefined) this.share = this.windowShare;
+		// Only this run's first answer came, so nothing was measured: a small share would keep it
+		// at one request a window even once it is alone on the key. Probe upward (as slow start
+		// does); any other run still there shows in the next window's fall.
+		else if (answered && this.share !== undefined) this.share = Math.min(1, 2 * this.share);
 		this.windowShare = undefined;
 		this.windowOwn = 0;
 		this.staleAnswers = sentBefore;
