@@ -9,8 +9,8 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 const EXPRESSIONS_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 /** n8n's sentence for a dropdown whose value may also be typed as an expression. */
-export const FROM_LIST_OR_ID = `Choose from the list, or specify an ID using an ${EXPRESSIONS_LINK}.`;
-export const FROM_LIST_OR_IDS = `Choose from the list, or specify IDs using an ${EXPRESSIONS_LINK}.`;
+const FROM_LIST_OR_ID = `Choose from the list, or specify an ID using an ${EXPRESSIONS_LINK}.`;
+const FROM_LIST_OR_IDS = `Choose from the list, or specify IDs using an ${EXPRESSIONS_LINK}.`;
 
 const shownWhen = (displayOptions?: IDisplayOptions) => (displayOptions ? { displayOptions } : {});
 
@@ -114,5 +114,6 @@ export function booleanField(
 	onByDefault = false,
 	displayOptions?: IDisplayOptions,
 ): INodeProperties {
+	// n8n's lint wants `default` on a boolean field written as true or false, not a variable.
 	return { displayName, name, type: 'boolean', default: false, ...(onByDefault ? { default: true } : {}), description, ...shownWhen(displayOptions) };
 }

@@ -276,7 +276,6 @@ export class RequestPacer {
 	 */
 	private endWindow(sentBefore: number): void {
 		const spare = this.unusedAtEnd();
-		const answered = this.windowFirst !== undefined;
 		if (this.rate !== undefined && spare > 0 && this.windowFirst?.limit) {
 			// Requests the window left unused, by every client of the key, are room to grow, by that
 			// share of the limit. Each client grows by its own rate times the same share, so together
@@ -284,16 +283,16 @@ export class RequestPacer {
 			this.rate *= 1 + Math.min(spare, this.windowFirst.limit) / this.windowFirst.limit;
 			if (this.rate > 1000) this.rate = undefined;
 		}
-		this.windowEndsAt = undefined;
-		this.budget = undefined;
-		this.windowLowest = Infinity;
-		this.windowFirst = undefined;
 		// The share a whole window measured; mid-window estimates swing with who answered last.
 		if (this.windowShare !== undefined) this.share = this.windowShare;
 		// Only this run's first answer came, so nothing was measured: a small share would keep it
 		// at one request a window even once it is alone on the key. Probe upward (as slow start
 		// does); any other run still there shows in the next window's fall.
-		else if (answered && this.share !== undefined) this.share = Math.min(1, 2 * this.share);
+		else if (this.windowFirst && this.share !== undefined) this.share = Math.min(1, 2 * this.share);
+		this.windowEndsAt = undefined;
+		this.budget = undefined;
+		this.windowLowest = Infinity;
+		this.windowFirst = undefined;
 		this.windowShare = undefined;
 		this.windowOwn = 0;
 		this.staleAnswers = sentBefore;
