@@ -21,6 +21,17 @@ async function settled(pending: Array<Promise<unknown>>): Promise<number> {
 	return done;
 }
 
+/** Whether a request `ms` after the last one goes (at 9/s, one each 111 ms). */
+async function goesAfter(pacer: RequestPacer, ms: number): Promise<boolean> {
+	clock += ms;
+	const cancel = new AbortController();
+	const next = pacer.acquire(cancel.signal).catch(() => undefined);
+	const went = (await settled([next])) === 1;
+	cancel.abort(); // a request still waiting on the (stopped) clock
+	await next;
+	return went;
+}
+
 it('after a window ends, one request goes first and the others wait for its answer', async () => {
 	const pacer = new RequestPacer(() => clock);
 	await pacer.acquire();
@@ -79,17 +90,6 @@ describe('the rate after a 429, where header windows are told', () => {
 		await pacer.acquire();
 		pacer.release(rateLimit(9, '0.5'));
 		return pacer;
-	}
-
-	/** Whether a request `ms` after the last one goes (9/s allows one each 111 ms). */
-	async function goesAfter(pacer: RequestPacer, ms: number): Promise<boolean> {
-		clock += ms;
-		const cancel = new AbortController();
-		const next = pacer.acquire(cancel.signal).catch(() => undefined);
-		const went = (await settled([next])) === 1;
-		cancel.abort(); // a request still waiting on the (stopped) clock
-		await next;
-		return went;
 	}
 
 	it('grows when the window ended with requests unused', async () => {
@@ -272,5 +272,51 @@ describe('after a 429', () => {
 
 	it('one sent before the refused one does not: it says nothing of the provider since', async () => {
 		expect(await heldAfterRefusal(true)).toBe(0);
+	});
+});
+
+/**
+ * After a 429 the rate drops to just below what got through in the last second. A second that
+ * began inside a hold (or the slow start after it) measured less than the provider allows: a
+ * 429 half a second after a hold cut Synthflow's 18/s to 4.5/s, and at 0.2/s a second the run
+ * took a minute to grow back. Within a second of a hold only the rate itself is cut.
+ */
+describe('the rate after a second 429 soon after a hold', () => {
+	/**
+	 * A run at 18/s after a first 429, whose next 429 comes `afterHoldMs` after its hold ended;
+	 * meanwhile its answers came every `everyMs`.
+	 */
+	async function secondRefusal(afterHoldMs: number, everyMs = 56): Promise<RequestPacer> {
+		const pacer = new RequestPacer(() => clock);
+		for (let i = 0; i < 20; i++) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release(undefined, false, pacer.now());
+		}
+		pacer.throttled(800); // 20 got through in the last second: 18/s from now on
+		clock += 800;
+		let sent = 0;
+		while (sent * everyMs < afterHoldMs) {
+			await pacer.acquire();
+			clock += everyMs;
+			pacer.release(undefined, false, pacer.now());
+			sent++;
+		}
+		pacer.throttled(100);
+		clock += 100;
+		await pacer.acquire();
+		pacer.release(undefined, false, pacer.now());
+		return pacer;
+	}
+
+	it('cuts the rate it had (18/s → 16.2/s), not to what the half second after the hold let through', async () => {
+		// 16.2/s sends one each 62 ms; cut to 0.9 × the 9 answers since the hold, one each 123 ms.
+		expect(await goesAfter(await secondRefusal(500), 70)).toBe(true);
+	});
+
+	it('after a whole second of sending, takes what got through as the measure (the limit fell)', async () => {
+		// 10 got through in the second before the 429: 9/s, one each 111 ms (16.2/s would be 62 ms).
+		const pacer = await secondRefusal(1100, 100);
+		expect(await goesAfter(pacer, 70)).toBe(false);
 	});
 });

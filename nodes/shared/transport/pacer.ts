@@ -217,7 +217,8 @@ export class RequestPacer {
 		const at = this.clock();
 		if (windowReset && this.windowEndsAt !== undefined && this.windowEndsAt > at) ms = Math.min(ms, this.windowEndsAt - at);
 		// The other requests of the same burst bounce too: one decrease per hold, not one each.
-		const fresh = at >= this.holdUntil;
+		const heldUntil = this.holdUntil;
+		const fresh = at >= heldUntil;
 		this.holdUntil = Math.max(this.holdUntil, at + ms);
 		this.scouting = true;
 		this.ramp = 1;
@@ -225,8 +226,11 @@ export class RequestPacer {
 		// What got through in the last second is what the provider sustains: go a little below it.
 		// A lone request's 429 says nothing about a rate (another client spent the budget).
 		// With a rate-limit header too: the budget alone does not see what other runs will send.
+		// A second that began inside the last hold measured the hold, not the provider: then
+		// only the rate itself is cut.
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
-		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, gotThrough));
+		const measured = this.rate !== undefined && at - heldUntil < 1000 ? Infinity : gotThrough;
+		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, measured));
 		return ms;
 	}
 
