@@ -3,9 +3,9 @@ import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { MAX_SEARCH_PAGES, SCREENFUL } from '../../shared/methods/search';
-import { CursorGuard } from '../../shared/transport/pagination';
+import { CursorGuard, fetchPage } from '../../shared/transport/pagination';
 import { closeApiClient } from '../transport';
-import { CLOSE_PAGE_SIZE, phoneNumberPage } from '../transport/phoneNumbers';
+import { CLOSE_PAGE_SIZE, closePaging, PHONE_NUMBER_LIST } from '../transport/phoneNumbers';
 
 /**
  * "+1 650-555-1000 · Sales Line 1 (3 members)". Built from `participants`, not the deprecated
@@ -70,7 +70,7 @@ export async function searchPhoneNumbers(
 		pagesRead += keep ? PAGES_AT_ONCE : 1;
 		const pages = await Promise.all(
 			Array.from({ length: keep ? PAGES_AT_ONCE : 1 }, async (_, i) =>
-				await phoneNumberPage(client, (skip as number) + i * CLOSE_PAGE_SIZE, qs),
+				await fetchPage(client, closePaging, { path: PHONE_NUMBER_LIST, qs }, (skip as number) + i * CLOSE_PAGE_SIZE, CLOSE_PAGE_SIZE),
 			),
 		);
 		for (const page of pages) {

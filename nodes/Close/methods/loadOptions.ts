@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodePropertyOptions } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
+import { listAll } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
 import { closeApiClient } from '../transport';
-import { listPhoneNumbers } from '../transport/phoneNumbers';
+import { CLOSE_PAGE_SIZE, closePaging, PHONE_NUMBER_LIST } from '../transport/phoneNumbers';
 
 /**
  * Users of the credential's own organization, "First Last (email)", sorted. The organization's
@@ -45,8 +46,8 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
  */
 export async function getExternalNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const client = await closeApiClient(this, DROPDOWN_RETRY_POLICY);
-	const numbers = await listPhoneNumbers(client, {
-		qs: { _fields: 'id,number,number_formatted,label,type' },
+	const numbers = await listAll(client, closePaging, { path: PHONE_NUMBER_LIST, qs: { _fields: 'id,number,number_formatted,label,type' } }, {
+		pageSize: CLOSE_PAGE_SIZE,
 		keep: (n) => n.type === 'external',
 	});
 	const seen = new Set<string>();

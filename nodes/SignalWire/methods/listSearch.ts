@@ -2,8 +2,9 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
+import { fetchPage } from '../../shared/transport/pagination';
 import { signalWireClient } from '../transport';
-import { linkedPage, RELAY_REST } from '../transport/pages';
+import { linkedPaging, RELAY_REST } from '../transport/pages';
 
 /**
  * The phone number list, searched on the server: digits go to `filter_number`, other text to
@@ -20,7 +21,7 @@ export async function searchPhoneNumbers(
 	const digits = query.replace(/[\s().-]/g, '');
 	if (/^\+?\d+$/.test(digits)) qs.filter_number = digits;
 	else if (query) qs.filter_name = query;
-	const page = await linkedPage(client, `${RELAY_REST}/phone_numbers`, qs, paginationToken || undefined);
+	const page = await fetchPage(client, linkedPaging, { path: `${RELAY_REST}/phone_numbers`, qs }, paginationToken || undefined);
 	return {
 		results: page.items.map((n) => ({
 			name: `${formatPhoneNumber(n.number)} · ${(n.name as string) || 'no name'}`,

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
-import { collectPages } from '../../shared/transport/pagination';
+import { listAll } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
 import { signalWireClient } from '../transport';
-import { allLinkedPages, RELAY_REST } from '../transport/pages';
+import { lamlPaging, linkedPaging, RELAY_REST } from '../transport/pages';
 
 function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -22,18 +22,7 @@ const SCOPES = {
 export async function getLamlApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client, projectId } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	const path = `/api/laml/2010-04-01/Accounts/${pathSegment(this.getNode(), projectId, 'Project ID')}/Applications`;
-	const applications = await collectPages<IDataObject, string>(client, async (next) => {
-		const answer = await client.requestObject<IDataObject>(
-			next
-				? { method: 'GET', url: next, permission: SCOPES.laml }
-				: { method: 'GET', path, qs: { PageSize: 1000 }, permission: SCOPES.laml },
-		);
-		const nextUri = answer?.next_page_uri;
-		return {
-			items: (answer?.applications as IDataObject[] | undefined) ?? [],
-			next: typeof nextUri === 'string' && nextUri ? nextUri : undefined,
-		};
-	});
+	const applications = await listAll(client, lamlPaging('applications'), { path, qs: { PageSize: 1000 }, permission: SCOPES.laml });
 	return sorted(applications.map((a) => ({ name: String(a.friendly_name || a.sid), value: a.sid as string })));
 }
 
@@ -45,14 +34,14 @@ export async function getLamlApplications(this: ILoadOptionsFunctions): Promise<
 export async function getSipEndpoints(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	// The client throws only NodeApiError/NodeOperationError; a 404 means Fabric is not there.
-	const fabric = await allLinkedPages(client, '/api/fabric/resources/sip_endpoints', { page_size: 100 }, { permission: SCOPES.voice }).then(
+	const fabric = await listAll(client, linkedPaging, { path: '/api/fabric/resources/sip_endpoints', qs: { page_size: 100 }, permission: SCOPES.voice }).then(
 		(resources) => resources.map((r) => ({ ...r, ...((r.sip_endpoint as IDataObject | undefined) ?? {}) })),
 		(error: NodeApiError) => error,
 	);
 	if (fabric instanceof Error && fabric.httpCode !== '404') throw fabric;
 	const endpoints =
 		fabric instanceof Error
-			? await allLinkedPages(client, `${RELAY_REST}/endpoints/sip`, { page_size: 1000 }, { permission: SCOPES.voice })
+			? await listAll(client, linkedPaging, { path: `${RELAY_REST}/endpoints/sip`, qs: { page_size: 1000 }, permission: SCOPES.voice })
 			: fabric;
 	return sorted(endpoints.map((e) => ({ name: String(e.username || e.display_name || e.id), value: String(e.id) })));
 }
@@ -68,7 +57,7 @@ async function fabricOptions(
 	inner: { id: string; name: string },
 ): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(ctx, DROPDOWN_RETRY_POLICY);
-	const resources = await allLinkedPages(client, `/api/fabric/resources/${type}s`, { page_size: 100 }, { permission: SCOPES.fabric });
+	const resources = await listAll(client, linkedPaging, { path: `/api/fabric/resources/${type}s`, qs: { page_size: 100 }, permission: SCOPES.fabric });
 	return sorted(
 		resources.map((r) => {
 			const item = (r[type] as IDataObject | undefined) ?? {};
@@ -85,7 +74,7 @@ export async function getAiAgents(this: ILoadOptionsFunctions): Promise<INodePro
 export async function getRelayApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	// UNVERIFIED: the Fabric API's largest page; 100 is accepted by every SignalWire list we know.
-	const resources = await allLinkedPages(client, '/api/fabric/resources/relay_applications', { page_size: 100 }, { permission: SCOPES.fabric });
+	const resources = await listAll(client, linkedPaging, { path: '/api/fabric/resources/relay_applications', qs: { page_size: 100 }, permission: SCOPES.fabric });
 	return sorted(
 		resources
 			.map((r) => (r.relay_application as IDataObject | undefined) ?? r)
@@ -99,7 +88,7 @@ export async function getRelayApplications(this: ILoadOptionsFunctions): Promise
 
 export async function getVideoRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
-	const rooms = await allLinkedPages(client, '/api/video/rooms', { page_size: 100 }, { permission: SCOPES.video });
+	const rooms = await listAll(client, linkedPaging, { path: '/api/video/rooms', qs: { page_size: 100 }, permission: SCOPES.video });
 	return sorted(rooms.map((r) => ({ name: String(r.display_name || r.name || r.id), value: r.id as string })));
 }
 

@@ -1,10 +1,11 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
+import { fetchPage } from '../../shared/transport/pagination';
 import { requireWorkspace, synthflowClient } from '../transport';
-import { numberPage } from '../transport/phoneNumbers';
+import { NUMBER_LIST, numberPaging, SYNTHFLOW_PAGE_SIZE } from '../transport/phoneNumbers';
 
 /**
  * The workspace's numbers (offset paging). Synthflow's list has no search and no names (only
@@ -19,9 +20,9 @@ export async function searchPhoneNumbers(
 	const connection = await synthflowClient(this, DROPDOWN_RETRY_POLICY);
 	const workspace = requireWorkspace(this.getNode(), connection, 0);
 	const digits = (filter ?? '').replace(/\D/g, '');
-	const { matches, next } = await searchPages<Record<string, unknown>, number>(
+	const { matches, next } = await searchPages<IDataObject, number>(
 		connection.client,
-		async (offset) => await numberPage(connection.client, workspace, offset ?? 0),
+		async (offset) => await fetchPage(connection.client, numberPaging, { path: NUMBER_LIST, qs: { workspace } }, offset, SYNTHFLOW_PAGE_SIZE),
 		{
 			start: Number(paginationToken) || 0,
 			keep: digits ? (n) => String(n.number).replace(/\D/g, '').includes(digits) : undefined,

@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
-import { listPage, phoneDigits, telnyxClient } from '../transport';
+import { fetchPage } from '../../shared/transport/pagination';
+import { phoneDigits, telnyxClient, telnyxPaging } from '../transport';
 
 /**
  * The account's numbers, 50 a page by `page[number]`. Three or more digits are searched on Telnyx's
@@ -28,7 +29,7 @@ export async function searchPhoneNumbers(
 				.some((value) => typeof value === 'string' && value.toLowerCase().includes(text));
 	}
 	const start = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : undefined;
-	const { matches, next } = await searchPages<IDataObject, number>(api, async (cursor) => await listPage(api, '/phone_numbers', qs, cursor ?? 1), {
+	const { matches, next } = await searchPages<IDataObject, number>(api, async (cursor) => await fetchPage(api, telnyxPaging, { path: '/phone_numbers', qs }, cursor), {
 		start,
 		keep,
 		query,

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
-import { listAll, telnyxClient } from '../transport';
+import { listAll } from '../../shared/transport/pagination';
+import { pageSized, telnyxClient, telnyxPaging } from '../transport';
 
 function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -24,9 +25,9 @@ const KINDS: Record<string, string> = {
 export async function getConnections(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const [connections, callControl, texml] = await Promise.all([
-		listAll(api, '/connections'),
-		listAll(api, '/call_control_applications'),
-		listAll(api, '/texml_applications'),
+		listAll(api, telnyxPaging, { path: '/connections', qs: pageSized() }),
+		listAll(api, telnyxPaging, { path: '/call_control_applications', qs: pageSized() }),
+		listAll(api, telnyxPaging, { path: '/texml_applications', qs: pageSized() }),
 	]);
 	const byId = new Map<string, INodePropertyOptions>();
 	const add = (item: IDataObject, name: unknown, fallbackKind: string) => {
@@ -45,12 +46,12 @@ export async function getConnections(this: ILoadOptionsFunctions): Promise<INode
 
 export async function getMessagingProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
-	const profiles = await listAll(api, '/messaging_profiles');
+	const profiles = await listAll(api, telnyxPaging, { path: '/messaging_profiles', qs: pageSized() });
 	return sorted(profiles.map((p) => ({ name: `${String(p.name || p.id)}${p.enabled === false ? ' (disabled)' : ''}`, value: String(p.id) })));
 }
 
 export async function getBillingGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
-	const groups = await listAll(api, '/billing_groups');
+	const groups = await listAll(api, telnyxPaging, { path: '/billing_groups', qs: pageSized() });
 	return sorted(groups.map((g) => ({ name: String(g.name || g.id), value: String(g.id) })));
 }

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoa
 import { numberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
-import { collectPages, type Page } from '../../shared/transport/pagination';
+import { listAll, pageNumberPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
@@ -66,39 +66,21 @@ export async function telnyxClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 }
 
 /**
- * One page of a Telnyx list (`page[number]` from 1, `page[size]` up to 250). The next page is the
- * one after the page the answer says it is, while that is below `meta.total_pages`: an answer that
- * keeps calling itself the same page is caught by the listing's cursor guard.
+ * Telnyx's lists: `page[number]` from 1 while below `meta.total_pages`. `page[size]` stays one size
+ * throughout a walk (set in the query, see `pageSized`), so page numbers stay aligned.
  */
-export async function listPage(
-	client: ApiClient,
-	path: string,
-	qs: IDataObject,
-	pageNumber = 1,
-	itemIndex?: number,
-): Promise<Page<IDataObject, number>> {
-	const answer = await client.requestObject<IDataObject>({ method: 'GET', path, qs: { ...qs, 'page[number]': pageNumber }, itemIndex });
-	const items = Array.isArray(answer.data) ? (answer.data as IDataObject[]) : [];
-	const meta = (answer.meta ?? {}) as IDataObject;
-	const reported = Number(meta.page_number ?? pageNumber);
-	const total = Number(meta.total_pages);
-	const next = Number.isInteger(reported) && Number.isFinite(total) && reported < total ? reported + 1 : undefined;
-	return { items, next };
-}
+export const telnyxPaging = pageNumberPaging(
+	'page[number]',
+	(answer) => answer.data,
+	(answer) => {
+		const meta = (answer.meta ?? {}) as IDataObject;
+		return { page: meta.page_number, total: meta.total_pages };
+	},
+);
 
-/** Every page of a list (or up to `limit` items), at one page size throughout so page numbers stay aligned. */
-export async function listAll(
-	client: ApiClient,
-	path: string,
-	qs: IDataObject = {},
-	options: { limit?: number; itemIndex?: number } = {},
-): Promise<IDataObject[]> {
-	const size = Math.min(MAX_PAGE_SIZE, options.limit ?? MAX_PAGE_SIZE);
-	return await collectPages<IDataObject, number>(
-		client,
-		async (cursor) => await listPage(client, path, { ...qs, 'page[size]': size }, cursor ?? 1, options.itemIndex),
-		options,
-	);
+/** A list's query with its page size: as many as wanted, at most Telnyx's 250. */
+export function pageSized(qs: IDataObject = {}, limit?: number): IDataObject {
+	return { ...qs, 'page[size]': Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 }
 
 /** `+1 (312) 555-0100` → `13125550100`: `filter[phone_number]` takes digits only. */
@@ -114,7 +96,8 @@ export async function resolveNumberId(ctx: IExecuteFunctions, connection: Telnyx
 		idWords: 'a Telnyx phone number ID (digits)',
 		idHint: 'its Telnyx ID',
 		// filter[phone_number] takes digits only.
-		lookUp: async (e164) => await listAll(connection.api, '/phone_numbers', { 'filter[phone_number]': phoneDigits(e164) }, { itemIndex }),
+		lookUp: async (e164) =>
+			await listAll(connection.api, telnyxPaging, { path: '/phone_numbers', qs: pageSized({ 'filter[phone_number]': phoneDigits(e164) }), itemIndex }),
 		idOf: (n) => String(n.id),
 	});
 }

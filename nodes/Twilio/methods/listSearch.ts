@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
-import { listPage, twilioClient } from '../transport';
+import { fetchPage } from '../../shared/transport/pagination';
+import { NUMBER_LIST, twilioClient } from '../transport';
 
 /**
  * The account's numbers, paged by `next_page_uri`. Digits are searched on Twilio's server
@@ -24,7 +25,7 @@ export async function searchPhoneNumbers(
 	else if (query) keep = (n) => String(n.friendly_name ?? '').toLowerCase().includes(query.toLowerCase());
 	const { matches, next } = await searchPages<IDataObject, string>(
 		api,
-		async (cursor) => await listPage(api, '/IncomingPhoneNumbers.json', 'incoming_phone_numbers', qs, cursor),
+		async (cursor) => await fetchPage(api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs }, cursor),
 		{ start: paginationToken || undefined, keep, query, what: 'number' },
 	);
 	return {

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
-import { collectPages } from '../../shared/transport/pagination';
-import { listAll, twilioClient } from '../transport';
+import { linkPaging, listAll } from '../../shared/transport/pagination';
+import { twilioClient, twilioPaging } from '../transport';
 
 function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -11,13 +11,13 @@ function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 /** TwiML applications (at most 1,000 an account), every page. */
 export async function getApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
-	const apps = await listAll(api, '/Applications.json', 'applications', { PageSize: 1000 });
+	const apps = await listAll(api, twilioPaging('applications'), { path: '/Applications.json', qs: { PageSize: 1000 } });
 	return sorted(apps.map((a) => ({ name: String(a.friendly_name || a.sid), value: String(a.sid) })));
 }
 
 export async function getAddresses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
-	const addresses = await listAll(api, '/Addresses.json', 'addresses', { PageSize: 1000 });
+	const addresses = await listAll(api, twilioPaging('addresses'), { path: '/Addresses.json', qs: { PageSize: 1000 } });
 	return sorted(
 		addresses.map((a) => ({
 			name: [a.friendly_name, a.customer_name, a.iso_country].filter(Boolean).join(' · ') || String(a.sid),
@@ -26,13 +26,15 @@ export async function getAddresses(this: ILoadOptionsFunctions): Promise<INodePr
 	);
 }
 
+/** The trunking API's lists: `meta.next_page_url`, absolute on its own host. */
+const trunkPaging = linkPaging(
+	(answer) => answer.trunks,
+	(answer) => (answer.meta as IDataObject | undefined)?.next_page_url,
+);
+
 /** Elastic SIP trunks from the trunking API (`meta.next_page_url`, absolute on its own host). */
 export async function getTrunks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { trunking } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
-	const trunks = await collectPages<IDataObject, string>(trunking, async (next) => {
-		const answer = await trunking.requestObject<IDataObject>(next ? { method: 'GET', url: next } : { method: 'GET', path: '/Trunks', qs: { PageSize: 1000 } });
-		const url = (answer.meta as IDataObject | undefined)?.next_page_url;
-		return { items: Array.isArray(answer.trunks) ? (answer.trunks as IDataObject[]) : [], next: typeof url === 'string' && url ? url : undefined };
-	});
+	const trunks = await listAll(trunking, trunkPaging, { path: '/Trunks', qs: { PageSize: 1000 } });
 	return sorted(trunks.map((t) => ({ name: `${String(t.friendly_name || t.sid)}${t.domain_name ? ` (${String(t.domain_name)})` : ''}`, value: String(t.sid) })));
 }

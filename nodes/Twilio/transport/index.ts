@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoa
 import { numberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
-import { collectPages, type Page } from '../../shared/transport/pagination';
+import { linkPaging, listAll } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
@@ -71,31 +71,16 @@ export async function twilioClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 	};
 }
 
-/** One page of a 2010-04-01 list: `next_page_uri` is a path on api.twilio.com (never build a token). */
-export async function listPage(
-	client: ApiClient,
-	path: string,
-	key: string,
-	qs: IDataObject,
-	cursor?: string,
-	itemIndex?: number,
-): Promise<Page<IDataObject, string>> {
-	const answer = await client.requestObject<IDataObject>(
-		cursor ? { method: 'GET', url: cursor, itemIndex } : { method: 'GET', path, qs, itemIndex },
+/** The 2010-04-01 API's lists: items under `key`, then `next_page_uri`, a path on api.twilio.com (never build a token). */
+export function twilioPaging(key: string) {
+	return linkPaging(
+		(answer) => answer[key],
+		(answer) => answer.next_page_uri,
 	);
-	const next = answer.next_page_uri;
-	return { items: Array.isArray(answer[key]) ? (answer[key] as IDataObject[]) : [], next: typeof next === 'string' && next ? next : undefined };
 }
 
-export async function listAll(
-	client: ApiClient,
-	path: string,
-	key: string,
-	qs: IDataObject,
-	options: { limit?: number; itemIndex?: number } = {},
-): Promise<IDataObject[]> {
-	return await collectPages<IDataObject, string>(client, async (cursor) => await listPage(client, path, key, qs, cursor, options.itemIndex), options);
-}
+/** The account's numbers (`PhoneNumber` is a partial match, `FriendlyName` an exact one). */
+export const NUMBER_LIST = { path: '/IncomingPhoneNumbers.json', paging: twilioPaging('incoming_phone_numbers') };
 
 /** The number the locator names, as its SID (Twilio cannot fetch a number by E.164). */
 export async function resolveNumberSid(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<string> {
@@ -104,8 +89,7 @@ export async function resolveNumberSid(ctx: IExecuteFunctions, connection: Twili
 		isId: PHONE_NUMBER_SID,
 		idWords: 'a phone number SID (PN + 32 hex)',
 		idHint: 'its SID (PN…)',
-		lookUp: async (e164) =>
-			await listAll(connection.api, '/IncomingPhoneNumbers.json', 'incoming_phone_numbers', { PhoneNumber: e164, PageSize: 20 }, { itemIndex }),
+		lookUp: async (e164) => await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs: { PhoneNumber: e164, PageSize: 20 }, itemIndex }),
 		idOf: (n) => String(n.sid),
 	});
 }

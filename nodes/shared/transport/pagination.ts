@@ -1,4 +1,6 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+
+import type { ApiClient } from './client';
 
 export interface Page<T, C> {
 	items: T[];
@@ -75,4 +77,112 @@ export class CursorGuard<C> {
 			description: 'No more requests were sent. This is an answer the API does not document; try again later.',
 		});
 	}
+}
+
+/**
+ * A provider's pagination style: how a page of a list is asked for and where its answer says the
+ * next one is. The walk itself (page sizes, limits, guards) is `collectPages`' and `searchPages`'.
+ */
+export interface PagingStyle<C> {
+	/** Query parameters for the page at `cursor` (undefined: the first) of up to `size` items. */
+	query(cursor: C | undefined, size: number): IDataObject;
+	/** An answer's items and the next page's cursor. */
+	read(answer: IDataObject, cursor: C | undefined): Page<IDataObject, C>;
+	/** The cursor is a link (URL or path) to request as it is, on the provider's own origin. */
+	followsLinks?: boolean;
+}
+
+/** A list to read: where it is, its filters, and what reading it needs (for errors and hints). */
+export interface ListRequest {
+	path: string;
+	qs?: IDataObject;
+	itemIndex?: number;
+	/** A token scope the list needs, for the hint of a 401/403. */
+	permission?: string;
+}
+
+function itemsOf(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+/** Offset pages (`offset`/`limit` query parameters); `more` says whether the list goes on. */
+export function offsetPaging(
+	params: { offset: string; limit: string },
+	items: (answer: IDataObject) => unknown,
+	more: (answer: IDataObject, page: { end: number; count: number }) => boolean,
+): PagingStyle<number> {
+	return {
+		query: (offset, size) => ({ [params.offset]: offset ?? 0, [params.limit]: size }),
+		read(answer, offset) {
+			const list = itemsOf(items(answer));
+			const end = (offset ?? 0) + list.length;
+			return { items: list, next: more(answer, { end, count: list.length }) ? end : undefined };
+		},
+	};
+}
+
+/**
+ * Pages that link to the next one (`next` of an answer: absolute, or a path on the same host).
+ * The link is requested as it is, never rebuilt, and only on the provider's own origin.
+ */
+export function linkPaging(items: (answer: IDataObject) => unknown, next: (answer: IDataObject) => unknown): PagingStyle<string> {
+	return {
+		followsLinks: true,
+		query: () => ({}),
+		read(answer) {
+			const link = next(answer);
+			return { items: itemsOf(items(answer)), next: typeof link === 'string' && link ? link : undefined };
+		},
+	};
+}
+
+/**
+ * Numbered pages from 1 (`param`); the next is the one after the page the answer says it is, while
+ * that is below the total it reports (an answer that keeps calling itself the same page is caught
+ * by the cursor guard). The page size stays in the list's query, so numbers stay aligned.
+ */
+export function pageNumberPaging(
+	param: string,
+	items: (answer: IDataObject) => unknown,
+	position: (answer: IDataObject) => { page?: unknown; total?: unknown },
+): PagingStyle<number> {
+	return {
+		query: (page) => ({ [param]: page ?? 1 }),
+		read(answer, page) {
+			const told = position(answer);
+			const reported = Number(told.page ?? page ?? 1);
+			const total = Number(told.total);
+			return { items: itemsOf(items(answer)), next: Number.isInteger(reported) && Number.isFinite(total) && reported < total ? reported + 1 : undefined };
+		},
+	};
+}
+
+/** One page of `list` in `style`, at `cursor`, of up to `size` items. */
+export async function fetchPage<C>(
+	client: ApiClient,
+	style: PagingStyle<C>,
+	list: ListRequest,
+	cursor: C | undefined,
+	size = 100,
+): Promise<Page<IDataObject, C>> {
+	const { itemIndex, permission } = list;
+	const answer = await client.requestObject<IDataObject>(
+		style.followsLinks && cursor !== undefined
+			? { method: 'GET', url: String(cursor), itemIndex, permission }
+			: { method: 'GET', path: list.path, qs: { ...list.qs, ...style.query(cursor, size) }, itemIndex, permission },
+	);
+	return style.read(answer ?? {}, cursor);
+}
+
+/** Every page of `list` (or the first `limit` items that pass `keep`). */
+export async function listAll<C>(
+	client: ApiClient,
+	style: PagingStyle<C>,
+	list: ListRequest,
+	options: { limit?: number; keep?: (item: IDataObject) => boolean; pageSize?: number } = {},
+): Promise<IDataObject[]> {
+	return await collectPages<IDataObject, C>(client, async (cursor, size) => await fetchPage(client, style, list, cursor, size), {
+		...options,
+		itemIndex: list.itemIndex,
+	});
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { accountDropdown, choiceField, textField } from '../../../shared/descriptions/fields';
 import type { ApiClient } from '../../../shared/transport/client';
-import { listPhoneNumbers } from '../../transport/phoneNumbers';
+import { listAll } from '../../../shared/transport/pagination';
+import { CLOSE_PAGE_SIZE, closePaging, PHONE_NUMBER_LIST } from '../../transport/phoneNumbers';
 
 export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
 
@@ -28,10 +29,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	if (filters.number) qs.number = check.e164('Number', filters.number);
 	if (filters.participantUserId) qs.participant_user_id = check.string('Participant Name or ID', filters.participantUserId);
 	const type = filters.type ? check.oneOf('Type', filters.type, PHONE_NUMBER_TYPES) : undefined;
-	return await listPhoneNumbers(client, {
-		qs,
+	return await listAll(client, closePaging, { path: PHONE_NUMBER_LIST, qs, itemIndex }, {
 		limit,
-		itemIndex,
+		pageSize: CLOSE_PAGE_SIZE,
 		// The list endpoint has no type filter: it is applied here, page by page.
 		keep: type ? (number) => number.type === type : undefined,
 	});

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import type { ApiClient } from '../../../shared/transport/client';
-import { allLinkedPages, RELAY_REST } from '../../transport/pages';
+import { listAll } from '../../../shared/transport/pagination';
+import { linkedPaging, RELAY_REST } from '../../transport/pages';
 
 export const description: INodeProperties[] = getAllDescription([
 	{
@@ -30,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const qs: IDataObject = { page_size: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 	if (filters.name) qs.filter_name = check.string('Name', filters.name);
 	if (filters.number) qs.filter_number = check.string('Number', filters.number).replace(/[\s().-]/g, '');
-	return await allLinkedPages(client, `${RELAY_REST}/phone_numbers`, qs, { limit, itemIndex });
+	return await listAll(client, linkedPaging, { path: `${RELAY_REST}/phone_numbers`, qs, itemIndex }, { limit });
 }

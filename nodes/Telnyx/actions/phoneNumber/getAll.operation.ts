@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { accountDropdown, textField } from '../../../shared/descriptions/fields';
-import { listAll, NUMERIC_ID, phoneDigits, type TelnyxConnection } from '../../transport';
+import { listAll } from '../../../shared/transport/pagination';
+import { NUMERIC_ID, pageSized, phoneDigits, telnyxPaging, type TelnyxConnection } from '../../transport';
 
 export const NUMBER_STATUSES = [
 	'active', 'deleted', 'emergency-only', 'port-failed', 'port-out-pending', 'port-pending', 'ported-out',
@@ -44,5 +45,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 		if (!NUMERIC_ID.test(id)) check.fail('Connection Name or ID', `"${id.slice(0, 40)}" is not a Telnyx connection ID (digits)`);
 		qs['filter[connection_id]'] = id;
 	}
-	return await listAll(connection.api, '/phone_numbers', qs, { limit, itemIndex });
+	return await listAll(connection.api, telnyxPaging, { path: '/phone_numbers', qs: pageSized(qs, limit), itemIndex }, { limit });
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { choiceField, textField } from '../../../shared/descriptions/fields';
-import { listAll, type TwilioConnection } from '../../transport';
+import { listAll } from '../../../shared/transport/pagination';
+import { NUMBER_LIST, type TwilioConnection } from '../../transport';
 
 /** Twilio's largest page. */
 const MAX_PAGE_SIZE = 1000;
@@ -28,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	if (filters.phoneNumber) qs.PhoneNumber = check.string('Phone Number', filters.phoneNumber).replace(/[\s().-]/g, '');
 	if (filters.friendlyName) qs.FriendlyName = check.string('Friendly Name', filters.friendlyName);
 	if (filters.origin) qs.Origin = check.oneOf('Origin', filters.origin, ['twilio', 'hosted']);
-	return await listAll(connection.api, '/IncomingPhoneNumbers.json', 'incoming_phone_numbers', qs, { limit, itemIndex });
+	return await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs, itemIndex }, { limit });
 }
