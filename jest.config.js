@@ -15,5 +15,7 @@ module.exports = {
 		'^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
 	setupFiles: ['<rootDir>/test/setup.tsx'],
+	globalSetup: '<rootDir>/test/globalSetup.tsx',
+	globalTeardown: '<rootDir>/test/globalTeardown.tsx',
 	testTimeout: 60_000,
 };

@@ -1,8 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-// n8n-core writes its settings under N8N_USER_FOLDER and logs node errors through winston:
-// keep the former out of the real home and the latter out of the test output.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-phone-numbers-test-'));
+// n8n-core logs node errors through winston: keep them out of the test output. Its settings
+// folder (N8N_USER_FOLDER) is made once for the run by test/globalSetup.tsx.
 process.env.N8N_LOG_LEVEL ??= 'silent';
