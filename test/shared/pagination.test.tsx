@@ -25,12 +25,12 @@ function fakeClient(pages: IDataObject[]) {
 }
 
 it('offset pages ask for the next offset while the answer says there is more, and never more than wanted', async () => {
-	const style = offsetPaging({ offset: '_skip', limit: '_limit' }, (a) => a.data, (a) => Boolean(a.has_more));
+	const style = offsetPaging({ offset: '_skip', limit: '_limit', pageSize: 2 }, (a) => a.data, (a) => Boolean(a.has_more));
 	const { client, asked } = fakeClient([
 		{ data: [{ id: 1 }, { id: 2 }], has_more: true },
 		{ data: [{ id: 3 }], has_more: false },
 	]);
-	const items = await listAll(client, style, { path: '/list/', qs: { type: 'x' } }, { limit: 5, pageSize: 2 });
+	const items = await listAll(client, style, { path: '/list/', qs: { type: 'x' } }, { limit: 5 });
 	expect(items.map((i) => i.id)).toEqual([1, 2, 3]);
 	expect(asked.map((r) => [r.path, r.url, r.qs])).toEqual([
 		['/list/', undefined, { type: 'x', _skip: 0, _limit: 2 }],

@@ -70,7 +70,7 @@ export async function searchPhoneNumbers(
 		pagesRead += keep ? PAGES_AT_ONCE : 1;
 		const pages = await Promise.all(
 			Array.from({ length: keep ? PAGES_AT_ONCE : 1 }, async (_, i) =>
-				await fetchPage(client, closePaging, { path: PHONE_NUMBER_LIST, qs }, (skip as number) + i * CLOSE_PAGE_SIZE, CLOSE_PAGE_SIZE),
+				await fetchPage(client, closePaging, { path: PHONE_NUMBER_LIST, qs }, (skip as number) + i * CLOSE_PAGE_SIZE),
 			),
 		);
 		for (const page of pages) {

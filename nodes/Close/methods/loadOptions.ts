@@ -4,7 +4,7 @@ import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { listAll } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
 import { closeApiClient } from '../transport';
-import { CLOSE_PAGE_SIZE, closePaging, PHONE_NUMBER_LIST } from '../transport/phoneNumbers';
+import { closePaging, PHONE_NUMBER_LIST } from '../transport/phoneNumbers';
 
 /**
  * Users of the credential's own organization, "First Last (email)", sorted. The organization's
@@ -47,7 +47,6 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 export async function getExternalNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const client = await closeApiClient(this, DROPDOWN_RETRY_POLICY);
 	const numbers = await listAll(client, closePaging, { path: PHONE_NUMBER_LIST, qs: { _fields: 'id,number,number_formatted,label,type' } }, {
-		pageSize: CLOSE_PAGE_SIZE,
 		keep: (n) => n.type === 'external',
 	});
 	const seen = new Set<string>();

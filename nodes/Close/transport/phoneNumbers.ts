@@ -7,4 +7,4 @@ export const CLOSE_PAGE_SIZE = 100;
 export const PHONE_NUMBER_LIST = '/phone_number/';
 
 /** Close's lists: `_skip` / `_limit`, and `has_more` while the list goes on. */
-export const closePaging = offsetPaging({ offset: '_skip', limit: '_limit' }, (answer) => answer.data, (answer) => Boolean(answer.has_more));
+export const closePaging = offsetPaging({ offset: '_skip', limit: '_limit', pageSize: CLOSE_PAGE_SIZE }, (answer) => answer.data, (answer) => Boolean(answer.has_more));

@@ -5,7 +5,7 @@ import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
 import { fetchPage } from '../../shared/transport/pagination';
 import { requireWorkspace, synthflowClient } from '../transport';
-import { NUMBER_LIST, numberPaging, SYNTHFLOW_PAGE_SIZE } from '../transport/phoneNumbers';
+import { NUMBER_LIST, numberPaging } from '../transport/phoneNumbers';
 
 /**
  * The workspace's numbers (offset paging). Synthflow's list has no search and no names (only
@@ -22,7 +22,7 @@ export async function searchPhoneNumbers(
 	const digits = (filter ?? '').replace(/\D/g, '');
 	const { matches, next } = await searchPages<IDataObject, number>(
 		connection.client,
-		async (offset) => await fetchPage(connection.client, numberPaging, { path: NUMBER_LIST, qs: { workspace } }, offset, SYNTHFLOW_PAGE_SIZE),
+		async (offset) => await fetchPage(connection.client, numberPaging, { path: NUMBER_LIST, qs: { workspace } }, offset),
 		{
 			start: Number(paginationToken) || 0,
 			keep: digits ? (n) => String(n.number).replace(/\D/g, '').includes(digits) : undefined,

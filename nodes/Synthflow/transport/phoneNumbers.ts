@@ -10,7 +10,7 @@ export const NUMBER_LIST = '/numbers';
 
 /** Synthflow's number list pages by `offset` / `limit`, up to `response.pagination.total_records`. */
 export const numberPaging = offsetPaging(
-	{ offset: 'offset', limit: 'limit' },
+	{ offset: 'offset', limit: 'limit', pageSize: SYNTHFLOW_PAGE_SIZE },
 	(answer) => (answer.response as IDataObject | undefined)?.phone_numbers,
 	(answer, page) => {
 		const pagination = (answer.response as IDataObject | undefined)?.pagination as IDataObject | undefined;

@@ -1,8 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
-import { linkPaging, listAll } from '../../shared/transport/pagination';
-import { twilioClient, twilioPaging } from '../transport';
+import { listAll } from '../../shared/transport/pagination';
+import { trunkPaging, twilioClient, twilioPaging } from '../transport';
 
 function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -26,13 +26,7 @@ export async function getAddresses(this: ILoadOptionsFunctions): Promise<INodePr
 	);
 }
 
-/** The trunking API's lists: `meta.next_page_url`, absolute on its own host. */
-const trunkPaging = linkPaging(
-	(answer) => answer.trunks,
-	(answer) => (answer.meta as IDataObject | undefined)?.next_page_url,
-);
-
-/** Elastic SIP trunks from the trunking API (`meta.next_page_url`, absolute on its own host). */
+/** Elastic SIP trunks from the trunking API. */
 export async function getTrunks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { trunking } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
 	const trunks = await listAll(trunking, trunkPaging, { path: '/Trunks', qs: { PageSize: 1000 } });

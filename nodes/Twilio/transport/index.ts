@@ -79,6 +79,12 @@ export function twilioPaging(key: string) {
 	);
 }
 
+/** The trunking API's lists: `meta.next_page_url`, absolute on its own host. */
+export const trunkPaging = linkPaging(
+	(answer) => answer.trunks,
+	(answer) => (answer.meta as IDataObject | undefined)?.next_page_url,
+);
+
 /** The account's numbers (`PhoneNumber` is a partial match, `FriendlyName` an exact one). */
 export const NUMBER_LIST = { path: '/IncomingPhoneNumbers.json', paging: twilioPaging('incoming_phone_numbers') };
 

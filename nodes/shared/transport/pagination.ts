@@ -90,6 +90,8 @@ export interface PagingStyle<C> {
 	read(answer: IDataObject, cursor: C | undefined): Page<IDataObject, C>;
 	/** The cursor is a link (URL or path) to request as it is, on the provider's own origin. */
 	followsLinks?: boolean;
+	/** Items to ask for a page (the provider's largest), where the query says how many. */
+	pageSize?: number;
 }
 
 /** A list to read: where it is, its filters, and what reading it needs (for errors and hints). */
@@ -105,13 +107,17 @@ function itemsOf(value: unknown): IDataObject[] {
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
 }
 
-/** Offset pages (`offset`/`limit` query parameters); `more` says whether the list goes on. */
+/**
+ * Offset pages (`offset`/`limit` query parameters, `pageSize` items a page at most); `more` says
+ * whether the list goes on.
+ */
 export function offsetPaging(
-	params: { offset: string; limit: string },
+	params: { offset: string; limit: string; pageSize: number },
 	items: (answer: IDataObject) => unknown,
 	more: (answer: IDataObject, page: { end: number; count: number }) => boolean,
 ): PagingStyle<number> {
 	return {
+		pageSize: params.pageSize,
 		query: (offset, size) => ({ [params.offset]: offset ?? 0, [params.limit]: size }),
 		read(answer, offset) {
 			const list = itemsOf(items(answer));
@@ -163,7 +169,7 @@ export async function fetchPage<C>(
 	style: PagingStyle<C>,
 	list: ListRequest,
 	cursor: C | undefined,
-	size = 100,
+	size = style.pageSize ?? 100,
 ): Promise<Page<IDataObject, C>> {
 	const { itemIndex, permission } = list;
 	const answer = await client.requestObject<IDataObject>(
@@ -179,10 +185,11 @@ export async function listAll<C>(
 	client: ApiClient,
 	style: PagingStyle<C>,
 	list: ListRequest,
-	options: { limit?: number; keep?: (item: IDataObject) => boolean; pageSize?: number } = {},
+	options: { limit?: number; keep?: (item: IDataObject) => boolean } = {},
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, C>(client, async (cursor, size) => await fetchPage(client, style, list, cursor, size), {
 		...options,
+		pageSize: style.pageSize,
 		itemIndex: list.itemIndex,
 	});
 }

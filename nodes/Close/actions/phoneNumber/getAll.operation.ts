@@ -4,7 +4,7 @@ import { getAllDescription, readGetAll } from '../../../shared/descriptions/comm
 import { accountDropdown, choiceField, textField } from '../../../shared/descriptions/fields';
 import type { ApiClient } from '../../../shared/transport/client';
 import { listAll } from '../../../shared/transport/pagination';
-import { CLOSE_PAGE_SIZE, closePaging, PHONE_NUMBER_LIST } from '../../transport/phoneNumbers';
+import { closePaging, PHONE_NUMBER_LIST } from '../../transport/phoneNumbers';
 
 export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
 
@@ -31,7 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const type = filters.type ? check.oneOf('Type', filters.type, PHONE_NUMBER_TYPES) : undefined;
 	return await listAll(client, closePaging, { path: PHONE_NUMBER_LIST, qs, itemIndex }, {
 		limit,
-		pageSize: CLOSE_PAGE_SIZE,
 		// The list endpoint has no type filter: it is applied here, page by page.
 		keep: type ? (number) => number.type === type : undefined,
 	});

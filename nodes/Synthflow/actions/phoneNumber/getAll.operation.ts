@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { listAll } from '../../../shared/transport/pagination';
 import { requireWorkspace, type SynthflowConnection } from '../../transport';
-import { NUMBER_LIST, numberPaging, SYNTHFLOW_PAGE_SIZE } from '../../transport/phoneNumbers';
+import { NUMBER_LIST, numberPaging } from '../../transport/phoneNumbers';
 
 export const description: INodeProperties[] = getAllDescription([
 	{
@@ -24,8 +24,5 @@ export async function execute(
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.isAvailable !== undefined) qs.is_available = check.boolean('Is Available', filters.isAvailable);
-	return await listAll(connection.client, numberPaging, { path: NUMBER_LIST, qs: { ...qs, workspace }, itemIndex }, {
-		limit,
-		pageSize: SYNTHFLOW_PAGE_SIZE,
-	});
+	return await listAll(connection.client, numberPaging, { path: NUMBER_LIST, qs: { ...qs, workspace }, itemIndex }, { limit });
 }
