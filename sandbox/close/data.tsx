@@ -40,11 +40,11 @@ export interface CloseData {
 /** Well-known sandbox secrets, printed by the CLI and used by tests and example credentials. */
 export const CLOSE_KEYS = {
 	/** Admin of organization A (may manage group numbers). */
-	adminA: 'api_sandboxAdminAcme0000000000001',
+	adminA: 'api_2OTjV9gDlyRmvJZzYBWayboWDj',
 	/** A sales rep of organization A (no group-number permission). */
-	repA: 'api_sandboxRepAcme00000000000002',
+	repA: 'api_kocjjjyRHuXQad8SfG9HVy3Ere',
 	/** Admin of organization B. */
-	adminB: 'api_sandboxAdminGlobex000000003',
+	adminB: 'api_qKrl0siF4aM1EjZH909w2HXrjX',
 };
 
 export const CLOSE_OAUTH_CLIENT = {

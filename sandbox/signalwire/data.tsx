@@ -20,9 +20,9 @@ export interface SignalWireData {
 export const SIGNALWIRE_PROJECT = {
 	space: 'sandbox',
 	projectId: '7c5b2e1a-0d3f-4a8b-9c6d-1e2f3a4b5c6d',
-	apiToken: 'PTsandbox0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+	apiToken: 'PT954767dfd516198ee94ae7b24bd015c0d0b831ba99a2d4b7',
 	/** A token of the same project with the Numbers scope only (SignalWire tokens have scopes). */
-	numbersOnlyToken: 'PTnumbersOnly00112233445566778899aabbccdd',
+	numbersOnlyToken: 'PT75f6858c547d71bd9a8544133cf6288d37bd6878ec9d5d14',
 };
 
 export type SignalWireScope = 'numbers' | 'voice' | 'messaging' | 'fax' | 'video';

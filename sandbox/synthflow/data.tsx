@@ -28,7 +28,7 @@ export interface SynthflowData {
 
 export const SYNTHFLOW_KEYS = {
 	/** Sees both workspaces. */
-	main: 'sf_sandbox_key_0000000000000000000001',
+	main: 'klYKFCamNwYadcNKeKAqgqN9euxvSelAg7LVX5RD',
 };
 
 export const SYNTHFLOW_WORKSPACES = {

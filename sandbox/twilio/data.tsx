@@ -22,9 +22,9 @@ export interface TwilioData {
 
 export const TWILIO_ACCOUNT = {
 	accountSid: 'AC0123456789abcdef0123456789abcdef',
-	authToken: 'twilio_sandbox_auth_token_0001',
+	authToken: 'f0cd5c5eb9e744ea4b7feed493f2a0ab',
 	apiKeySid: 'SK0123456789abcdef0123456789abcdef',
-	apiKeySecret: 'twilio_sandbox_api_key_secret_01',
+	apiKeySecret: 'GWGQdv2uZ4w1laoaCTcqBVrNEePUiVPc',
 };
 
 const DATE = 'Mon, 16 Aug 2010 23:00:23 +0000';

@@ -325,7 +325,9 @@ export class ApiClient {
 		const body = failure.body;
 		const messages =
 			typeof body === 'string' ? [body.trim()].filter(Boolean) : body && typeof body === 'object' ? provider.errorMessages(body as IDataObject) : [];
-		// Masked whole, then cut: a secret that straddles the cut must not show in part.
+		// A password the error body itself names (a connection's SIP password) is masked wherever
+		// else it shows; masked whole, then cut: a secret that straddles the cut must not show in part.
+		masker = masker.withSecretsOf(body);
 		const providerText = masker.bounded(messages.slice(0, 20).join('; '));
 		const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -335,7 +337,8 @@ export class ApiClient {
 			message = `${provider.displayName} answered ${status} with a body that is not valid JSON`;
 			description = `Tried ${request.method} ${where} ${this.options.policy.maxTries} times${info.waitedMs ? `, waiting ${seconds(info.waitedMs)} in all` : ''}. The answer did not come from the provider's API as documented: check the credential's host, or try again later.`;
 		} else if (status !== undefined && status >= 300 && status < 400) {
-			const target = failure.redirectHost ? ` to ${failure.redirectHost}` : '';
+			// A host can carry a secret too (a key in a subdomain): it goes through the masker.
+			const target = failure.redirectHost ? ` to ${masker.bounded(failure.redirectHost, 100)}` : '';
 			message = `${provider.displayName} answered ${status}, a redirect${target}: it was not followed`;
 			description = `${request.method} ${where} was redirected${target}. Redirects are never followed, so the credential and the request body stayed with ${provider.displayName}. Check the credential's host, region or space.`;
 		} else if (status === undefined) {

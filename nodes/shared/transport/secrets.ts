@@ -3,7 +3,27 @@ import type { IDataObject } from 'n8n-workflow';
 /** Longest provider text copied into an error message or description. */
 export const MAX_PROVIDER_TEXT = 300;
 
+/** Any run of this many characters of a secret counts as the secret (a provider may echo part of a key). */
+export const SECRET_RUN = 8;
+
+/** Deeper than this, an answer's content is left out: no number has it, and n8n's own copies recurse. */
+export const MAX_ANSWER_DEPTH = 64;
+
 const MASK = '****';
+
+/** Provider text scanned for a bounded message. */
+const MAX_SCANNED_TEXT = 65_536;
+
+/**
+ * Field names that say their value is a secret, compared lowercased without `_`/`-`: `password`,
+ * `auth_password`, `sip_password`, `twilioAuthToken`, `twilioApiSecret`, `authentication.password`,
+ * `api_key`, `client_secret`, `access_token`, … (not `pagination_key`, `page_token`: no secret there).
+ */
+const SECRET_FIELD = /(password|passwd|passphrase|secret|authtoken|accesstoken|refreshtoken|apikey|privatekey)$/;
+
+export function isSecretField(name: string): boolean {
+	return SECRET_FIELD.test(name.toLowerCase().replace(/[-_]/g, ''));
+}
 
 /** Base64 of a UTF-8 string, without `Buffer` (not allowed in node code). */
 function base64(text: string): string {
@@ -16,12 +36,19 @@ function base64(text: string): string {
 /**
  * Everything a secret may look like once a provider echoes it (contract rule 7): the raw value, its
  * URL-encoded and JSON-escaped forms, and for HTTP Basic the base64 `user:password` blob n8n sends
- * (`key:` for Close's empty password). One masker serves a whole node run; write-only fields of a
- * request (a trunk password) are added for that request.
+ * (`key:` for Close's empty password), whole or in part: any run of `SECRET_RUN` characters of one
+ * of these forms is masked. One masker serves a whole node run; write-only fields of a request (a
+ * trunk password) and secret-named fields of an answer are added where they occur.
  */
 export class SecretMasker {
-	/** Longest first, so a form that contains another is masked whole. */
+	/** Every form, longest first. */
 	private readonly forms: string[];
+
+	/** Every run of SECRET_RUN characters of a form that long or longer. */
+	private readonly runs: Set<string>;
+
+	/** Forms shorter than SECRET_RUN, masked whole only. */
+	private readonly shortForms: string[];
 
 	constructor(secrets: Array<string | undefined>, basicAuth?: { user: string; password: string }, inherited: string[] = []) {
 		const forms = new Set<string>(inherited);
@@ -32,6 +59,8 @@ export class SecretMasker {
 			forms.add(encodeURIComponent(secret));
 			forms.add(JSON.stringify(secret).slice(1, -1));
 			forms.add(base64(secret));
+			// Hosts and some echoes come lowercased (a key in a redirect's host name).
+			forms.add(secret.toLowerCase());
 		}
 		if (basicAuth?.user || basicAuth?.password) {
 			const blob = base64(`${basicAuth.user}:${basicAuth.password}`);
@@ -39,37 +68,112 @@ export class SecretMasker {
 			forms.add(blob.replace(/=+$/, ''));
 		}
 		this.forms = [...forms].filter((form) => form.length >= 4).sort((a, b) => b.length - a.length);
+		this.runs = new Set();
+		for (const form of this.forms) {
+			for (let i = 0; i + SECRET_RUN <= form.length; i++) this.runs.add(form.slice(i, i + SECRET_RUN));
+		}
+		this.shortForms = this.forms.filter((form) => form.length < SECRET_RUN);
 	}
 
-	/** A masker that also hides `extra` (write-only values of one request). */
+	/** A masker that also hides `extra` (write-only values of one request, secrets named in an answer). */
 	with(extra: Array<string | undefined>): SecretMasker {
-		return extra.some(Boolean) ? new SecretMasker(extra, undefined, this.forms) : this;
+		return extra.some((value) => value && value.length >= 4) ? new SecretMasker(extra, undefined, this.forms) : this;
+	}
+
+	/** A masker that also hides the values of the secret-named fields in `answer` wherever else they show. */
+	withSecretsOf(answer: unknown): SecretMasker {
+		return this.with(secretFieldValues(answer));
 	}
 
 	mask(text: string): string {
-		let masked = text;
-		for (const form of this.forms) {
-			if (masked.includes(form)) masked = masked.split(form).join(MASK);
+		if (this.forms.length === 0 || text.length < 4) return text;
+		// Mark every character covered by a run of SECRET_RUN characters of a secret, then mask each
+		// marked stretch once: a partial echo (first 12, last 10 characters) is as masked as the whole.
+		const marked = new Uint8Array(text.length);
+		let any = false;
+		if (this.runs.size > 0) {
+			for (let i = 0; i + SECRET_RUN <= text.length; i++) {
+				if (this.runs.has(text.slice(i, i + SECRET_RUN))) {
+					marked.fill(1, i, i + SECRET_RUN);
+					any = true;
+				}
+			}
 		}
-		return masked;
+		for (const form of this.shortForms) {
+			for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+				marked.fill(1, at, at + form.length);
+				any = true;
+			}
+		}
+		if (!any) return text;
+		let out = '';
+		for (let i = 0; i < text.length; i++) {
+			if (!marked[i]) out += text[i];
+			else if (i === 0 || !marked[i - 1]) out += MASK;
+		}
+		return out;
 	}
 
 	/** Masks, then cuts to `max` characters: never the other way round, or a cut secret shows. */
 	bounded(text: string, max = MAX_PROVIDER_TEXT): string {
-		const masked = this.mask(text);
+		// Any run of SECRET_RUN characters is masked, so a cut far past what is shown cannot leave a
+		// secret's piece that counts: megabytes of provider text are not scanned for a 300-character message.
+		const masked = this.mask(text.length > MAX_SCANNED_TEXT ? text.slice(0, MAX_SCANNED_TEXT) : text);
 		return masked.length > max ? `${masked.slice(0, max - 1)}…` : masked;
 	}
 
-	/** Every string in an answer, masked (a provider may echo a key in any field). */
+	/**
+	 * An answer as it may reach an output: every string and key masked, the values of secret-named
+	 * fields replaced (a Get never hands out another system's password), `__proto__` keys dropped (a
+	 * provider's JSON must not become an output's prototype), and content deeper than
+	 * MAX_ANSWER_DEPTH left out. Iterative, so no answer can exhaust the stack.
+	 */
 	maskDeep<T>(value: T): T {
-		if (this.forms.length === 0) return value;
-		if (typeof value === 'string') return this.mask(value) as T;
-		if (Array.isArray(value)) return value.map((entry) => this.maskDeep(entry)) as T;
-		if (value && typeof value === 'object') {
+		const masker = this.withSecretsOf(value);
+		const copy = (entry: unknown, depth: number, put: (copied: unknown) => void, stack: Array<() => void>): void => {
+			if (typeof entry === 'string') return put(masker.mask(entry));
+			if (entry === null || typeof entry !== 'object') return put(entry);
+			if (depth >= MAX_ANSWER_DEPTH) return put(`[left out: nested deeper than ${MAX_ANSWER_DEPTH} levels]`);
+			if (Array.isArray(entry)) {
+				const out: unknown[] = new Array(entry.length);
+				put(out);
+				entry.forEach((item, i) => stack.push(() => copy(item, depth + 1, (c) => (out[i] = c), stack)));
+				return;
+			}
 			const out: IDataObject = {};
-			for (const [key, entry] of Object.entries(value as IDataObject)) out[key] = this.maskDeep(entry);
-			return out as T;
-		}
-		return value;
+			put(out);
+			for (const [key, item] of Object.entries(entry as IDataObject)) {
+				if (key === '__proto__') continue;
+				const safeKey = masker.mask(key);
+				if (isSecretField(key) && item !== null && item !== '' && typeof item !== 'object' && typeof item !== 'boolean') {
+					out[safeKey] = MASK;
+					continue;
+				}
+				stack.push(() => copy(item, depth + 1, (c) => (out[safeKey] = c as IDataObject[string]), stack));
+			}
+		};
+		let result: unknown;
+		const stack: Array<() => void> = [];
+		copy(value, 0, (c) => (result = c), stack);
+		while (stack.length > 0) (stack.pop() as () => void)();
+		return result as T;
 	}
+}
+
+/** The values of secret-named fields anywhere in `answer` (iteratively, bounded like maskDeep). */
+export function secretFieldValues(answer: unknown): string[] {
+	const found: string[] = [];
+	const stack: Array<[unknown, number]> = [[answer, 0]];
+	while (stack.length > 0) {
+		const [entry, depth] = stack.pop() as [unknown, number];
+		if (entry === null || typeof entry !== 'object' || depth >= MAX_ANSWER_DEPTH) continue;
+		for (const [key, item] of Object.entries(entry as IDataObject)) {
+			if (!Array.isArray(entry) && isSecretField(key) && (typeof item === 'string' || typeof item === 'number')) {
+				found.push(String(item));
+			} else {
+				stack.push([item, depth + 1]);
+			}
+		}
+	}
+	return found;
 }
