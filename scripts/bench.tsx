@@ -267,7 +267,7 @@ function telnyxRun(n8n: N8n, sandbox: Sandbox, count: number) {
 		rate: RATE,
 		items,
 		requestsPerUpdate: 3,
-		target: packageUpdateNode('telnyx', 'telnyxPhoneNumbersApi', 'phoneNumberId', { customerReference: '={{ $json.label }}' }),
+		target: packageUpdateNode('telnyx', 'telnyxPhoneNumbersApi', 'phoneNumber', { customerReference: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.customer_reference === items[i].value).length,
 	});
 }
@@ -281,7 +281,7 @@ function twilioRun(n8n: N8n, sandbox: Sandbox, count: number) {
 		rate: RATE,
 		items,
 		requestsPerUpdate: 1,
-		target: packageUpdateNode('twilio', 'twilioPhoneNumbersApi', 'phoneNumberSid', { friendlyName: '={{ $json.label }}' }),
+		target: packageUpdateNode('twilio', 'twilioPhoneNumbersApi', 'phoneNumber', { friendlyName: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
 	});
 }
@@ -317,7 +317,7 @@ function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest
 		requestsPerUpdate: 1,
 		target: viaHttpRequest
 			? batchedHttpRequest('PUT', `={{ '${sandbox.url}/api/relay/rest/phone_numbers/' + $json.id }}`, basic, '={{ JSON.stringify({ name: $json.label }) }}')
-			: packageUpdateNode('signalWire', 'signalWirePhoneNumbersApi', 'phoneNumberId', { name: '={{ $json.label }}' }),
+			: packageUpdateNode('signalWire', 'signalWirePhoneNumbersApi', 'phoneNumber', { name: '={{ $json.label }}' }),
 		applied: () => numbers.filter((n, i) => n.name === items[i].value).length,
 	});
 }
@@ -325,7 +325,7 @@ function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest
 /** Synthflow publishes no limit: 20/s with bare 429s (`Retry-After: 1`), two requests an update (PATCH, read-back). */
 function synthflowRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest = false) {
 	const numbers = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a).slice(0, count);
-	const items = numbers.map((n, i) => ({ id: String(n.phone_number), value: `bench ${viaHttpRequest ? 'http' : 'node'} ${i}` }));
+	const items = numbers.map((n, i) => ({ id: String(n.slug), value: `bench ${viaHttpRequest ? 'http' : 'node'} ${i}` }));
 	return providerBulkRun(n8n, sandbox, {
 		name: viaHttpRequest ? `Synthflow, HTTP Request batching ${RATE}/1s` : `Synthflow defaults, bare 429s past ${RATE}/s`,
 		provider: 'synthflow',
@@ -363,11 +363,11 @@ async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 		credentials: sandboxCredentialRef('signalWirePhoneNumbersApi'),
 	};
 	const results = [
-		await measure('Close phone numbers, first page', 'resource-locator-results', { ...close, path: 'parameters.phoneNumberId', methodName: 'searchPhoneNumbers' }),
-		await measure('Close phone numbers, search "Support"', 'resource-locator-results', { ...close, path: 'parameters.phoneNumberId', methodName: 'searchPhoneNumbers', filter: 'Support' }),
+		await measure('Close phone numbers, first page', 'resource-locator-results', { ...close, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers' }),
+		await measure('Close phone numbers, search "Support"', 'resource-locator-results', { ...close, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers', filter: 'Support' }),
 		await measure('Close users (all)', 'options', { ...close, path: 'parameters.updateFields.participants', methodName: 'getUsers' }),
-		await measure('SignalWire phone numbers, first page', 'resource-locator-results', { ...signalWire, path: 'parameters.phoneNumberId', methodName: 'searchPhoneNumbers' }),
-		await measure('SignalWire phone numbers, search "555"', 'resource-locator-results', { ...signalWire, path: 'parameters.phoneNumberId', methodName: 'searchPhoneNumbers', filter: '555' }),
+		await measure('SignalWire phone numbers, first page', 'resource-locator-results', { ...signalWire, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers' }),
+		await measure('SignalWire phone numbers, search "555"', 'resource-locator-results', { ...signalWire, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers', filter: '555' }),
 		await measure('SignalWire SIP endpoints (all)', 'options', { ...signalWire, path: 'parameters.updateFields.callSipEndpointId', methodName: 'getSipEndpoints' }),
 	];
 	await n8n.stop();

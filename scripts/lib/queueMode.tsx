@@ -120,7 +120,7 @@ export function queueEnv(services: QueueServices): Record<string, string> {
 
 /** The Close node updating `$json.id`'s label to `$json.label` (the bench's rows and the queue test). */
 export function closeLabelUpdateNode() {
-	return packageUpdateNode('close', 'closePhoneNumbersApi', 'phoneNumberId', { label: '={{ $json.label }}' });
+	return packageUpdateNode('close', 'closePhoneNumbersApi', 'phoneNumber', { label: '={{ $json.label }}' });
 }
 
 /** A webhook that takes `{numbers: [{id, label}]}` and updates each label with the Close node. */

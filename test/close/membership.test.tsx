@@ -19,7 +19,7 @@ function update(id: string, membershipMode: string, updateFields: IDataObject) {
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: id },
+			phoneNumber: { __rl: true, mode: 'id', value: id },
 			membershipMode,
 			updateFields: updateFields as never,
 		},

@@ -31,7 +31,7 @@ function updateWith(credentials: ReturnType<typeof oauthCredentials>, label: str
 			authentication: 'oAuth2',
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: groupNumber().id },
+			phoneNumber: { __rl: true, mode: 'id', value: groupNumber().id },
 			updateFields: { label },
 		},
 		credentials,

@@ -22,7 +22,7 @@ describe('Close: get and list phone numbers', () => {
 		const number = numbersOfA()[7];
 		const result = await runNode({
 			node: 'close',
-			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: { __rl: true, mode: 'list', value: number.id } },
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'list', value: number.id } },
 			credentials: closeCredentials(sandbox()),
 		});
 		expect(result.error).toBeUndefined();

@@ -21,7 +21,7 @@ function update(
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: options.mode ?? 'id', value: id as string },
+			phoneNumber: { __rl: true, mode: options.mode ?? 'id', value: id as string },
 			updateFields: updateFields as never,
 			options: { retryDelayMs: 5 },
 		},
@@ -194,7 +194,7 @@ describe('Close: update a phone number', () => {
 		const [a, b] = [groupNumber(4), groupNumber(5)];
 		const result = await runNode({
 			node: 'close',
-			parameters: updateEachItem('phoneNumberId', { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' }),
+			parameters: updateEachItem('phoneNumber', { label: '={{ $json.label }}', inboundRingDuration: '={{ $json.ring }}' }),
 			items: [
 				{ id: a.id, label: 'First', ring: 20 },
 				{ id: a.id, label: 'Bad ring', ring: 5 },
@@ -221,7 +221,7 @@ describe('Close: update a phone number', () => {
 		const a = groupNumber(6);
 		const result = await runNode({
 			node: 'close',
-			parameters: updateEachItem('phoneNumberId', { inboundRingDuration: '={{ $json.ring }}' }),
+			parameters: updateEachItem('phoneNumber', { inboundRingDuration: '={{ $json.ring }}' }),
 			items: [{ id: a.id, ring: 20 }, { id: a.id, ring: 500 }],
 			credentials: closeCredentials(sandbox()),
 		});

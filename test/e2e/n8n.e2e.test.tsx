@@ -222,7 +222,7 @@ describe(`n8n ${VERSION}: errors and retries inside n8n`, () => {
 		const stranger = sandbox.state.close.users.find((u) => !u.organizationIds.includes(group.organization_id))!;
 		const { raw, failed } = await runClose('e2eFieldError', {
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: group.id },
+			phoneNumber: { __rl: true, mode: 'id', value: group.id },
 			updateFields: { participants: [stranger.id] },
 		});
 		expect(failed).toBe(true);
@@ -288,12 +288,12 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	}
 
 	it('Close: the phone number list (first page, second page, search) and the participants dropdown', async () => {
-		const first = await locator(close, 'parameters.phoneNumberId', 'searchPhoneNumbers');
+		const first = await locator(close, 'parameters.phoneNumber', 'searchPhoneNumbers');
 		expect(first.results).toHaveLength(100);
 		expect(first.results[0].name).toMatch(/^\+1 \d{3}-\d{3}-\d{4} · .+ \(\d+ members\)$/);
-		const second = await locator(close, 'parameters.phoneNumberId', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		const second = await locator(close, 'parameters.phoneNumber', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
 		expect(second.results[0].value).not.toBe(first.results[0].value);
-		const search = await locator(close, 'parameters.phoneNumberId', 'searchPhoneNumbers', { filter: 'Support' });
+		const search = await locator(close, 'parameters.phoneNumber', 'searchPhoneNumbers', { filter: 'Support' });
 		expect(search.results.length).toBeGreaterThan(0);
 		expect(search.results.every((r) => r.name.includes('Support'))).toBe(true);
 
@@ -307,11 +307,11 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	});
 
 	it('SignalWire: the phone number list and every linked-resource dropdown', async () => {
-		const first = await locator(signalWire, 'parameters.phoneNumberId', 'searchPhoneNumbers');
+		const first = await locator(signalWire, 'parameters.phoneNumber', 'searchPhoneNumbers');
 		expect(first.results).toHaveLength(50);
-		const second = await locator(signalWire, 'parameters.phoneNumberId', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		const second = await locator(signalWire, 'parameters.phoneNumber', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
 		expect(second.results[0].value).toBe(sandbox.state.signalwire.numbers[50].id);
-		const search = await locator(signalWire, 'parameters.phoneNumberId', 'searchPhoneNumbers', { filter: '888' });
+		const search = await locator(signalWire, 'parameters.phoneNumber', 'searchPhoneNumbers', { filter: '888' });
 		expect(search.results.length).toBeGreaterThan(0);
 		expect(search.results.every((r) => r.name.includes('888'))).toBe(true);
 
@@ -336,7 +336,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		expect(first.paginationToken).toBe('25');
 		const second = await locator(synthflow, 'parameters.phoneNumber', 'searchPhoneNumbers', { paginationToken: '25' });
 		const inA = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a);
-		expect(second.results[0].value).toBe(inA[25].phone_number);
+		expect(second.results[0].value).toBe(inA[25].slug);
 		const search = await locator(synthflow, 'parameters.phoneNumber', 'searchPhoneNumbers', { filter: '49' });
 		expect(search.results.length).toBeGreaterThan(0);
 		expect(search.results.every((r) => r.value.replace(/\D/g, '').includes('49'))).toBe(true);
@@ -345,10 +345,10 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	});
 
 	it('Twilio: the phone number list, its second page, and the app, trunk and address dropdowns', async () => {
-		const first = await locator(twilio, 'parameters.phoneNumberSid', 'searchPhoneNumbers');
+		const first = await locator(twilio, 'parameters.phoneNumber', 'searchPhoneNumbers');
 		expect(first.results).toHaveLength(50);
 		expect(first.results.every((r) => /^\+1 \d{3}-\d{3}-\d{4} · /.test(r.name))).toBe(true);
-		const second = await locator(twilio, 'parameters.phoneNumberSid', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		const second = await locator(twilio, 'parameters.phoneNumber', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
 		expect(second.results[0].value).toBe(sandbox.state.twilio.numbers[50].sid);
 		const state = sandbox.state.twilio;
 		for (const [field, method, expected] of [
@@ -362,10 +362,10 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	});
 
 	it('Telnyx: the phone number list by page[number], and the connection, messaging profile and billing group dropdowns', async () => {
-		const first = await locator(telnyx, 'parameters.phoneNumberId', 'searchPhoneNumbers');
+		const first = await locator(telnyx, 'parameters.phoneNumber', 'searchPhoneNumbers');
 		expect(first.results).toHaveLength(50);
 		expect(first.results.every((r) => /^\+1 \d{3}-\d{3}-\d{4} · /.test(r.name))).toBe(true);
-		const second = await locator(telnyx, 'parameters.phoneNumberId', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
+		const second = await locator(telnyx, 'parameters.phoneNumber', 'searchPhoneNumbers', { paginationToken: first.paginationToken });
 		expect(second.results[0].value).toBe(sandbox.state.telnyx.numbers[50].id);
 		const state = sandbox.state.telnyx;
 		for (const [field, method, expected] of [

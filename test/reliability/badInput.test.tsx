@@ -29,27 +29,27 @@ type Case = [string, NodeName, string, (s: Sandbox) => INodeParameters, (s: Sand
 const closeUpdate = (fields: IDataObject) => (s: Sandbox): INodeParameters => ({
 	resource: 'phoneNumber',
 	operation: 'update',
-	phoneNumberId: { __rl: true, mode: 'id', value: s.state.close.phoneNumbers[0].id },
+	phoneNumber: { __rl: true, mode: 'id', value: s.state.close.phoneNumbers[0].id },
 	updateFields: fields as never,
 });
 const swUpdate = (fields: IDataObject) => (s: Sandbox): INodeParameters => ({
 	resource: 'phoneNumber',
 	operation: 'update',
-	phoneNumberId: { __rl: true, mode: 'id', value: s.state.signalwire.numbers[0].id },
+	phoneNumber: { __rl: true, mode: 'id', value: s.state.signalwire.numbers[0].id },
 	updateFields: fields as never,
 });
 const sfUpdate = (fields: IDataObject) => (s: Sandbox): INodeParameters => ({
 	resource: 'phoneNumber',
 	operation: 'update',
-	phoneNumber: { __rl: true, mode: 'id', value: s.state.synthflow.numbers[0].phone_number },
+	phoneNumber: { __rl: true, mode: 'number', value: s.state.synthflow.numbers[0].phone_number },
 	updateFields: fields as never,
 });
 const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
 
 const cases: Case[] = [];
 for (const [name, value] of HOSTILE_IDS) {
-	cases.push([`close id: ${name}`, 'close', 'closePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumberId: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { label: 'x' } }), closeCredentials, 'Phone Number']);
-	cases.push([`signalWire id: ${name}`, 'signalWire', 'signalWirePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: expr(value) } }), signalWireCredentials, 'Phone Number']);
+	cases.push([`close id: ${name}`, 'close', 'closePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { label: 'x' } }), closeCredentials, 'Phone Number']);
+	cases.push([`signalWire id: ${name}`, 'signalWire', 'signalWirePhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: expr(value) } }), signalWireCredentials, 'Phone Number']);
 	cases.push([`synthflow number: ${name}`, 'synthflow', 'synthflowPhoneNumbersApi', () => ({ resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: expr(value) }, updateFields: { friendlyName: 'x' } }), synthflowCredentials, 'Phone Number']);
 }
 const closeFields: Array<[IDataObject, string]> = [

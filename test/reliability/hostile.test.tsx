@@ -24,7 +24,7 @@ function synthflowUpdate(phoneNumber: string, updateFields: IDataObject) {
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumber: { __rl: true, mode: 'id', value: phoneNumber },
+			phoneNumber: { __rl: true, mode: 'number', value: phoneNumber },
 			updateFields: updateFields as never,
 			options: FAST,
 		},
@@ -39,7 +39,7 @@ function closeUpdate(items: IDataObject[], extra: IDataObject = {}, continueOnFa
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			phoneNumber: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			updateFields: { label: '={{ $json.label }}' },
 			options: FAST,
 			...extra,
@@ -199,7 +199,7 @@ describe('secrets never reach an output or an error', () => {
 		});
 		const result = await runNode({
 			node: 'synthflow',
-			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: number.phone_number } },
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'number', value: number.phone_number } },
 			credentials: synthflowCredentials(sandbox()),
 		});
 		expect(result.error).toBeUndefined();
@@ -299,7 +299,7 @@ describe('the stop-at-first-failure report', () => {
 		const items = numbers.map((n, i) => ({ id: i === 37 ? 'phon_missing000000' : n.id, label: `Batch ${i}` }));
 		const result = await runNode({
 			node: 'close',
-			parameters: updateEachItem('phoneNumberId', { label: '={{ $json.label }}' }, { ...FAST, concurrency: 10 }),
+			parameters: updateEachItem('phoneNumber', { label: '={{ $json.label }}' }, { ...FAST, concurrency: 10 }),
 			items,
 			credentials: closeCredentials(many()),
 		});

@@ -37,7 +37,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'update',
-					phoneNumberId: { __rl: true, mode: 'id', value: s.state.close.phoneNumbers[0].id },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.close.phoneNumbers[0].id },
 					updateFields: { label: 'Matrix' },
 				}),
 				requests: 1,
@@ -46,7 +46,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'get',
-					phoneNumberId: { __rl: true, mode: 'id', value: s.state.close.phoneNumbers[0].id },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.close.phoneNumbers[0].id },
 				}),
 				requests: 1,
 			},
@@ -64,7 +64,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'update',
-					phoneNumberId: { __rl: true, mode: 'id', value: s.state.signalwire.numbers[0].id },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.signalwire.numbers[0].id },
 					updateFields: { name: 'Matrix' },
 				}),
 				requests: 1,
@@ -73,7 +73,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'get',
-					phoneNumberId: { __rl: true, mode: 'id', value: s.state.signalwire.numbers[0].id },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.signalwire.numbers[0].id },
 				}),
 				requests: 1,
 			},
@@ -90,7 +90,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'update',
-					phoneNumber: { __rl: true, mode: 'id', value: s.state.synthflow.numbers[0].phone_number },
+					phoneNumber: { __rl: true, mode: 'number', value: s.state.synthflow.numbers[0].phone_number },
 					updateFields: { friendlyName: 'Matrix' },
 				}),
 				requests: 2, // PATCH, then the read-back
@@ -99,7 +99,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'get',
-					phoneNumber: { __rl: true, mode: 'id', value: s.state.synthflow.numbers[0].phone_number },
+					phoneNumber: { __rl: true, mode: 'number', value: s.state.synthflow.numbers[0].phone_number },
 				}),
 				requests: 1,
 			},
@@ -117,7 +117,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'update',
-					phoneNumberSid: { __rl: true, mode: 'id', value: s.state.twilio.numbers[0].sid },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.twilio.numbers[0].sid },
 					updateFields: { friendlyName: 'Matrix' },
 				}),
 				requests: 1,
@@ -126,7 +126,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'get',
-					phoneNumberSid: { __rl: true, mode: 'id', value: s.state.twilio.numbers[0].sid },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.twilio.numbers[0].sid },
 				}),
 				requests: 1,
 			},
@@ -145,7 +145,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'update',
-					phoneNumberId: { __rl: true, mode: 'id', value: s.state.telnyx.numbers[0].id },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.telnyx.numbers[0].id },
 					updateFields: { customerReference: 'Matrix' },
 				}),
 				requests: 3,
@@ -154,7 +154,7 @@ const targets: Target[] = [
 				parameters: (s) => ({
 					resource: 'phoneNumber',
 					operation: 'get',
-					phoneNumberId: { __rl: true, mode: 'id', value: s.state.telnyx.numbers[0].id },
+					phoneNumber: { __rl: true, mode: 'id', value: s.state.telnyx.numbers[0].id },
 				}),
 				requests: 3,
 			},

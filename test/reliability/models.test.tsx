@@ -31,7 +31,7 @@ describe.each<[string, { closeRateModel?: RateModel; closeResetStyle?: 'fraction
 		const items = numbers.map((n, i) => ({ id: n.id, label: `Model ${i}` }));
 		const result = await runNode({
 			node: 'close',
-			parameters: updateEachItem('phoneNumberId', { label: '={{ $json.label }}' }),
+			parameters: updateEachItem('phoneNumber', { label: '={{ $json.label }}' }),
 			items,
 			credentials: closeCredentials(sandbox()),
 		});

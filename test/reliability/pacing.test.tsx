@@ -20,7 +20,7 @@ function updateEach(
 ) {
 	return runNode({
 		node: 'close',
-		parameters: updateEachItem('phoneNumberId', updateFields, options),
+		parameters: updateEachItem('phoneNumber', updateFields, options),
 		items,
 		continueOnFail,
 		credentials: closeCredentials(sandbox),
@@ -97,7 +97,7 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 			parameters: {
 				resource: 'phoneNumber',
 				operation: 'update',
-				phoneNumberId: { __rl: true, mode: 'id', value: ids()[0] },
+				phoneNumber: { __rl: true, mode: 'id', value: ids()[0] },
 				updateFields: { label: 'Cancelled' },
 			},
 			credentials: closeCredentials(sandbox()),

@@ -12,7 +12,7 @@ describe('SignalWire: get, list and dropdowns (absolute next links)', () => {
 		const target = sandbox().state.signalwire.numbers[10];
 		const result = await runNode({
 			node: 'signalWire',
-			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: { __rl: true, mode: 'list', value: target.id } },
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'list', value: target.id } },
 			credentials: signalWireCredentials(sandbox()),
 		});
 		expect(result.json).toEqual([target]);

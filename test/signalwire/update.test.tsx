@@ -16,7 +16,7 @@ function update(id: string, updateFields: IDataObject, credentials = signalWireC
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value: id },
+			phoneNumber: { __rl: true, mode: 'id', value: id },
 			updateFields: updateFields as never,
 			options: { retryDelayMs: 5 },
 		},

@@ -11,13 +11,13 @@ function numbersOf(workspace: string) {
 	return sandbox().state.synthflow.numbers.filter((n) => n.workspace_id === workspace);
 }
 
-function update(number: string, updateFields: IDataObject, credentials = synthflowCredentials(sandbox())) {
+function update(number: string, updateFields: IDataObject, credentials = synthflowCredentials(sandbox()), mode = number.trim().startsWith('+') ? 'number' : 'id') {
 	return runNode({
 		node: 'synthflow',
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumber: { __rl: true, mode: 'id', value: number },
+			phoneNumber: { __rl: true, mode, value: number },
 			updateFields: updateFields as never,
 			options: { retryDelayMs: 5 },
 		},
@@ -131,7 +131,7 @@ describe('Synthflow: update a phone number', () => {
 	it('derives the slug from a formatted E.164 number', async () => {
 		const target = numbersOf(SYNTHFLOW_WORKSPACES.a)[5];
 		const spaced = `${target.phone_number.slice(0, 3)} ${target.phone_number.slice(3, 6)} ${target.phone_number.slice(6)}`;
-		const result = await update(`={{ ${JSON.stringify(spaced)} }}`, { friendlyName: 'Spaced' });
+		const result = await update(`={{ ${JSON.stringify(spaced)} }}`, { friendlyName: 'Spaced' }, synthflowCredentials(sandbox()), 'number');
 		expect(result.error).toBeUndefined();
 		expect(requestsTo(sandbox(), 'synthflow')[0].path).toBe(`/v2/numbers/${target.slug}`);
 	});
@@ -154,7 +154,7 @@ describe('Synthflow: get, list, dropdown and regions', () => {
 		const target = numbersOf(SYNTHFLOW_WORKSPACES.a)[6];
 		const result = await runNode({
 			node: 'synthflow',
-			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'list', value: target.phone_number } },
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'list', value: target.slug } },
 			credentials: synthflowCredentials(sandbox()),
 		});
 		expect(result.json[0]).toMatchObject({ slug: target.slug, friendly_name: target.friendly_name });
@@ -195,17 +195,17 @@ describe('Synthflow: get, list, dropdown and regions', () => {
 		const credentials = synthflowCredentials(sandbox());
 		const first = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials });
 		expect(first.results).toHaveLength(25);
-		expect(first.results[0].value).toBe(numbersOf(SYNTHFLOW_WORKSPACES.a)[0].phone_number);
+		expect(first.results[0].value).toBe(numbersOf(SYNTHFLOW_WORKSPACES.a)[0].slug);
 		expect(first.paginationToken).toBe('25');
 		const second = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, paginationToken: first.paginationToken });
-		expect(second.results[0].value).toBe(numbersOf(SYNTHFLOW_WORKSPACES.a)[25].phone_number);
+		expect(second.results[0].value).toBe(numbersOf(SYNTHFLOW_WORKSPACES.a)[25].slug);
 		expect(second.results[0].name).toMatch(/^\+\d[\d -]+ · (available|in use)$/);
 
 		// A number only on the third page is found from the first, without scrolling.
 		const far = numbersOf(SYNTHFLOW_WORKSPACES.a)[60];
 		sandbox().clearRequests();
 		const found = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, filter: far.phone_number });
-		expect(found.results.map((r) => r.value)).toContain(far.phone_number);
+		expect(found.results.map((r) => r.value)).toContain(far.slug);
 		// Pages in order, each read once, until a screenful or the end of the list.
 		const offsets = requestsTo(sandbox(), 'synthflow').map((r) => Number(r.query.offset));
 		expect(offsets.slice(0, 3)).toEqual([0, 25, 50]);
@@ -213,7 +213,7 @@ describe('Synthflow: get, list, dropdown and regions', () => {
 
 		const search = await listSearch('searchPhoneNumbers', { node: 'synthflow', credentials, filter: '+33 782', paginationToken: '50' });
 		expect(search.results.length).toBeGreaterThan(0);
-		expect(search.results.every((r) => String(r.value).startsWith('+33782'))).toBe(true);
+		expect(search.results.every((r) => String(r.value).startsWith('33782'))).toBe(true);
 	});
 
 	it.each([

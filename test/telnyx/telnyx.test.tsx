@@ -18,7 +18,7 @@ function update(value: string, updateFields: IDataObject, extra: IDataObject = {
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberId: { __rl: true, mode: 'id', value },
+			phoneNumber: { __rl: true, mode: value.trim().startsWith('+') ? 'number' : 'id', value },
 			updateFields: updateFields as never,
 			options: FAST,
 			...extra,
@@ -198,7 +198,7 @@ describe('Telnyx: update a phone number across its three endpoints', () => {
 	it('with Continue On Fail, a bad item becomes an error item and the others are updated, each paired with its input', async () => {
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: updateEachItem('phoneNumberId', { customerReference: '={{ $json.ref }}' }, FAST),
+			parameters: updateEachItem('phoneNumber', { customerReference: '={{ $json.ref }}' }, FAST),
 			items: [{ id: number(10).id, ref: 'a' }, { id: 'not-a-number', ref: 'b' }, { id: number(11).id, ref: 'c' }],
 			credentials: telnyxCredentials(sandbox()),
 			continueOnFail: true,
@@ -217,7 +217,7 @@ describe('Telnyx: rate limits', () => {
 		const ids = limited().state.telnyx.numbers.slice(0, 12).map((n) => n.id);
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: updateEachItem('phoneNumberId', { customerReference: 'paced' }, { concurrency: 10 }),
+			parameters: updateEachItem('phoneNumber', { customerReference: 'paced' }, { concurrency: 10 }),
 			items: ids.map((id) => ({ id })),
 			credentials: telnyxCredentials(limited()),
 		});
@@ -249,7 +249,7 @@ describe('Telnyx: get, list and dropdowns', () => {
 		const target = number(1);
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: { __rl: true, mode: 'list', value: target.id } },
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'list', value: target.id } },
 			credentials: telnyxCredentials(sandbox()),
 		});
 		expect(result.json[0]).toMatchObject({ id: target.id, phone_number: target.phone_number, voice: { record_type: 'voice_settings' }, messaging: { record_type: 'messaging_settings' } });

@@ -18,7 +18,7 @@ function update(value: string, updateFields: IDataObject, extra: IDataObject = {
 		parameters: {
 			resource: 'phoneNumber',
 			operation: 'update',
-			phoneNumberSid: { __rl: true, mode: 'id', value },
+			phoneNumber: { __rl: true, mode: value.trim().startsWith('+') ? 'number' : 'id', value },
 			updateFields: updateFields as never,
 			options: FAST,
 			...extra,
@@ -123,7 +123,7 @@ describe('Twilio: get, list and dropdowns', () => {
 		const target = number(1);
 		const result = await runNode({
 			node: 'twilio',
-			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberSid: { __rl: true, mode: 'list', value: target.sid } },
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'list', value: target.sid } },
 			credentials: twilioCredentials(sandbox()),
 		});
 		expect(result.json[0]).toMatchObject({ sid: target.sid, phone_number: target.phone_number });

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/execution/parameters';
+import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { pathSegment } from '../../shared/transport/paths';
-import { InputValidator } from '../../shared/validation';
 import { CLOSE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { ApiClient } from '../../shared/transport/client';
 import { errorAndMessage } from '../../shared/transport/errorText';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
+import { CLOSE_PAGE_SIZE, PHONE_NUMBER_LIST } from './phoneNumbers';
 
 export const CLOSE_API_BASE = 'https://api.close.com/api/v1';
 
@@ -83,15 +83,20 @@ export async function closeApiClient(
 	});
 }
 
-/** The number the locator names (`phon_…`, checked), its `/phone_number/{id}/` path and 404 wording. */
-export function phoneNumberPath(ctx: IExecuteFunctions, itemIndex: number): { id: string; path: string; resource: string } {
-	const node = ctx.getNode();
-	const id = locatorValue(ctx, 'phoneNumberId', itemIndex, 'Phone Number');
-	if (!CLOSE_PHONE_NUMBER_ID.test(id)) {
-		new InputValidator(node, itemIndex).fail(
-			'Phone Number',
-			`"${id.slice(0, 60)}" is not a Close phone number ID (phon_ followed by letters and digits)`,
-		);
-	}
-	return { id, path: `/phone_number/${pathSegment(node, id, 'Phone Number', itemIndex)}/`, resource: `phone number ${id}` };
+/** The number the locator names (`phon_…` as given, or an E.164 number looked up), its `/phone_number/{id}/` path and 404 wording. */
+export async function phoneNumberPath(ctx: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<{ id: string; path: string; resource: string }> {
+	const id = await phoneNumberIdFromLocator(ctx, itemIndex, {
+		...CLOSE_PHONE_NUMBER_ID,
+		idOfNumber: async (e164) => {
+			const page = await client.requestObject<IDataObject>({
+				method: 'GET',
+				path: PHONE_NUMBER_LIST,
+				qs: { number: e164, _fields: 'id,number', _limit: CLOSE_PAGE_SIZE },
+				itemIndex,
+			});
+			const numbers = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
+			return onlyExactMatch(ctx, itemIndex, e164, numbers, (n) => n.number, (n) => String(n.id));
+		},
+	});
+	return { id, path: `/phone_number/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}/`, resource: `phone number ${id}` };
 }

@@ -1,10 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions, type INode } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/execution/parameters';
+import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import { listAll } from '../../shared/transport/pagination';
+import { SIGNALWIRE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { pathSegment } from '../../shared/transport/paths';
-import { InputValidator } from '../../shared/validation';
-import { RELAY_REST } from './pages';
+import { linkedPaging, RELAY_REST } from './pages';
 import { ApiClient } from '../../shared/transport/client';
 import { errorAndMessage } from '../../shared/transport/errorText';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
@@ -77,9 +78,20 @@ export async function signalWireClient(
 	};
 }
 
-/** The number the locator names (a UUID) and its Relay REST path. */
-export function phoneNumberPath(ctx: IExecuteFunctions, itemIndex: number): { id: string; path: string } {
-	const check = new InputValidator(ctx.getNode(), itemIndex);
-	const id = check.uuid('Phone Number', locatorValue(ctx, 'phoneNumberId', itemIndex, 'Phone Number'));
+/** The number the locator names (a UUID as given, or an E.164 number looked up) and its Relay REST path. */
+export async function phoneNumberPath(ctx: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<{ id: string; path: string }> {
+	const id = await phoneNumberIdFromLocator(ctx, itemIndex, {
+		...SIGNALWIRE_PHONE_NUMBER_ID,
+		// filter_number is a substring match: the exact one is picked out of what it returns.
+		idOfNumber: async (e164) =>
+			onlyExactMatch(
+				ctx,
+				itemIndex,
+				e164,
+				await listAll(client, linkedPaging, { path: `${RELAY_REST}/phone_numbers`, qs: { filter_number: e164, page_size: 100 }, itemIndex }),
+				(n) => n.number,
+				(n) => String(n.id),
+			),
+	});
 	return { id, path: `${RELAY_REST}/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}` };
 }

@@ -1,12 +1,11 @@
-import { phoneNumberLocator as locator } from '../../shared/descriptions/phoneNumberResource';
+import { phoneNumberLocator as locator, type PhoneNumberIdShape } from '../../shared/descriptions/phoneNumberResource';
 
-export const phoneNumberLocator = locator(
-	'phoneNumber',
-	'The Synthflow phone number to act on. By number: E.164 (+33782990580) or the slug (33782990580).',
-	{
-		displayName: 'By Number',
-		placeholder: 'e.g. +33782990580',
-		regex: '^\\+?[1-9]\\d{6,14}$',
-		errorMessage: 'Enter the number in E.164 format (+33782990580) or its slug (33782990580)',
-	},
-);
+/** Synthflow's ID is the slug: the E.164 number without its `+`. */
+export const SYNTHFLOW_PHONE_NUMBER_ID: PhoneNumberIdShape = {
+	provider: 'Synthflow',
+	pattern: /^[1-9]\d{6,14}$/,
+	placeholder: 'e.g. 33782990580',
+	shape: 'the number without + and without separators, e.g. 33782990580',
+};
+
+export const phoneNumberLocator = locator(SYNTHFLOW_PHONE_NUMBER_ID);

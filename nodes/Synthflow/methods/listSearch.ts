@@ -33,7 +33,8 @@ export async function searchPhoneNumbers(
 	return {
 		results: matches.map((n) => ({
 			name: `${formatPhoneNumber(n.number)} · ${n.is_available ? 'available' : 'in use'}`,
-			value: String(n.number),
+			// The slug (the number without +): what By ID takes.
+			value: String(n.number).replace(/^\+/, ''),
 		})),
 		paginationToken: next === undefined ? undefined : String(next),
 	};

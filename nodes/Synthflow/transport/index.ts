@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions, type INode } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/execution/parameters';
+import { phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import { SYNTHFLOW_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { pathSegment } from '../../shared/transport/paths';
 import { ApiClient } from '../../shared/transport/client';
@@ -95,22 +96,11 @@ export function requireWorkspace(node: INode, connection: SynthflowConnection, i
 	return connection.workspaceId;
 }
 
-/** `+33 7 82 99 05 80`, `+33782990580` or `33782990580` → the path slug `33782990580`. */
-export function slugOf(node: INode, value: string, itemIndex?: number): string {
-	const digits = value.trim().replace(/[\s().-]/g, '').replace(/^\+/, '');
-	if (!/^[1-9]\d{6,14}$/.test(digits)) {
-		throw new NodeOperationError(
-			node,
-			`Phone Number: "${value.slice(0, 40)}" is not a phone number in E.164 format (+33782990580) or its slug (33782990580)`,
-			{ itemIndex },
-		);
-	}
-	return digits;
-}
-
-/** The number the locator names, as its slug and its `/numbers/{slug}` path. */
-export function numberPath(ctx: IExecuteFunctions, itemIndex: number): { slug: string; path: string } {
-	const node = ctx.getNode();
-	const slug = slugOf(node, locatorValue(ctx, 'phoneNumber', itemIndex, 'Phone Number'), itemIndex);
-	return { slug, path: `/numbers/${pathSegment(node, slug, 'Phone Number', itemIndex)}` };
+/**
+ * The number the locator names, as its slug (the E.164 number without `+`: Synthflow's ID, so By
+ * Number needs no look-up) and its `/numbers/{slug}` path.
+ */
+export async function numberPath(ctx: IExecuteFunctions, itemIndex: number): Promise<{ slug: string; path: string }> {
+	const slug = await phoneNumberIdFromLocator(ctx, itemIndex, { ...SYNTHFLOW_PHONE_NUMBER_ID, idOfNumber: (e164) => e164.slice(1) });
+	return { slug, path: `/numbers/${pathSegment(ctx.getNode(), slug, 'Phone Number', itemIndex)}` };
 }

@@ -1,8 +1,11 @@
-import { phoneNumberLocator as locator } from '../../shared/descriptions/phoneNumberResource';
+import { phoneNumberLocator as locator, type PhoneNumberIdShape } from '../../shared/descriptions/phoneNumberResource';
 
-export const phoneNumberLocator = locator('phoneNumberId', 'The Telnyx phone number to act on', {
-	displayName: 'By ID or Number',
-	placeholder: 'e.g. 1293384261075731499 or +13125550100',
-	regex: '^(\\d{1,25}|\\+[1-9][0-9]{6,14})$',
-	errorMessage: "Telnyx's numeric phone number ID (1293384261075731499) or an E.164 number (+13125550100)",
-});
+/** Digits only: 19 in every example Telnyx shows, the length is not documented (so not checked). */
+export const TELNYX_PHONE_NUMBER_ID: PhoneNumberIdShape = {
+	provider: 'Telnyx',
+	pattern: /^\d{1,40}$/,
+	placeholder: 'e.g. 1293384261075731499',
+	shape: 'digits only, e.g. 1293384261075731499',
+};
+
+export const phoneNumberLocator = locator(TELNYX_PHONE_NUMBER_ID);

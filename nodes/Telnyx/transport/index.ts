@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { numberIdFromLocator } from '../../shared/execution/numberLookup';
+import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import { TELNYX_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
 import { listAll, pageNumberPaging } from '../../shared/transport/pagination';
@@ -90,15 +91,18 @@ export function phoneDigits(value: string): string {
 
 /** The number the locator names, as Telnyx's numeric ID (E.164 in the path is not documented). */
 export async function resolveNumberId(ctx: IExecuteFunctions, connection: TelnyxConnection, itemIndex: number): Promise<string> {
-	return await numberIdFromLocator(ctx, itemIndex, {
-		parameter: 'phoneNumberId',
-		isId: NUMERIC_ID,
-		idWords: 'a Telnyx phone number ID (digits)',
-		idHint: 'its Telnyx ID',
-		// filter[phone_number] takes digits only.
-		lookUp: async (e164) =>
-			await listAll(connection.api, telnyxPaging, { path: '/phone_numbers', qs: pageSized({ 'filter[phone_number]': phoneDigits(e164) }), itemIndex }),
-		idOf: (n) => String(n.id),
+	return await phoneNumberIdFromLocator(ctx, itemIndex, {
+		...TELNYX_PHONE_NUMBER_ID,
+		// filter[phone_number] takes digits only and matches parts: the exact one is picked here.
+		idOfNumber: async (e164) =>
+			onlyExactMatch(
+				ctx,
+				itemIndex,
+				e164,
+				await listAll(connection.api, telnyxPaging, { path: '/phone_numbers', qs: pageSized({ 'filter[phone_number]': phoneDigits(e164) }), itemIndex }),
+				(n) => n.phone_number,
+				(n) => String(n.id),
+			),
 	});
 }
 

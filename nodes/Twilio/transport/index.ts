@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { numberIdFromLocator } from '../../shared/execution/numberLookup';
+import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import { TWILIO_PHONE_NUMBER_SID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
 import { linkPaging, listAll } from '../../shared/transport/pagination';
@@ -9,7 +10,6 @@ import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types'
 
 const CREDENTIAL = { type: 'twilioPhoneNumbersApi', name: 'Twilio Phone Numbers API' };
 
-export const PHONE_NUMBER_SID = /^PN[0-9a-fA-F]{32}$/;
 export const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 
 /** Twilio's error codes that need their own hint. */
@@ -90,12 +90,17 @@ export const NUMBER_LIST = { path: '/IncomingPhoneNumbers.json', paging: twilioP
 
 /** The number the locator names, as its SID (Twilio cannot fetch a number by E.164). */
 export async function resolveNumberSid(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<string> {
-	return await numberIdFromLocator(ctx, itemIndex, {
-		parameter: 'phoneNumberSid',
-		isId: PHONE_NUMBER_SID,
-		idWords: 'a phone number SID (PN + 32 hex)',
-		idHint: 'its SID (PN…)',
-		lookUp: async (e164) => await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs: { PhoneNumber: e164, PageSize: 20 }, itemIndex }),
-		idOf: (n) => String(n.sid),
+	return await phoneNumberIdFromLocator(ctx, itemIndex, {
+		...TWILIO_PHONE_NUMBER_SID,
+		// `PhoneNumber` is a partial match: the exact one is picked out of what it returns.
+		idOfNumber: async (e164) =>
+			onlyExactMatch(
+				ctx,
+				itemIndex,
+				e164,
+				await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs: { PhoneNumber: e164, PageSize: 20 }, itemIndex }),
+				(n) => n.phone_number,
+				(n) => String(n.sid),
+			),
 	});
 }

@@ -58,26 +58,39 @@ export function nodeProperties(resourceDescription: INodeProperties[], ownFirst:
 	return [...ownFirst, phoneNumberResource, ...resourceDescription, requestOptions];
 }
 
-/** How a provider's locator takes a number typed in: its mode's name, example and check. */
-export interface ByIdMode {
-	displayName: string;
+/** The shape of a provider's phone number ID, as the locator's By ID mode checks it. */
+export interface PhoneNumberIdShape {
+	/** "Close": in the description and errors. */
+	provider: string;
+	/** The whole ID, anchored: anything else is refused, never corrected. */
+	pattern: RegExp;
+	/** "e.g. phon_4Nc6bKF3sN2nr8H1mKgE9t" */
 	placeholder: string;
-	regex: string;
-	errorMessage: string;
+	/** "phon_ followed by letters and digits": what the ID looks like, for errors. */
+	shape: string;
 }
 
+/** The ID pattern as the editor checks it: spaces around it are allowed (the node trims them), nothing else. */
+function trimmed(pattern: RegExp): string {
+	return `^\\s*(?:${pattern.source.replace(/^\^/, '').replace(/\$$/, '')})\\s*$`;
+}
+
+/** What By Number takes in the editor: + and digits, separators allowed (dropped before sending). */
+const E164_TYPED = '^\\s*\\+[1-9][0-9\\s().-]{5,24}$';
+
 /**
- * The phone number to act on, as every node asks for it: a searchable list (the provider's
- * `searchPhoneNumbers`) or a value typed in, checked by the provider's own pattern.
+ * The phone number to act on, named `phoneNumber` in every node, with the same three modes:
+ * a searchable list (the provider's `searchPhoneNumbers`), the provider's ID exactly as typed
+ * (checked by the provider's pattern), or an E.164 number.
  */
-export function phoneNumberLocator(name: string, description: string, byId: ByIdMode): INodeProperties {
+export function phoneNumberLocator(id: PhoneNumberIdShape): INodeProperties {
 	return {
 		displayName: 'Phone Number',
-		name,
+		name: 'phoneNumber',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description,
+		description: `The ${id.provider} phone number to act on`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -87,11 +100,22 @@ export function phoneNumberLocator(name: string, description: string, byId: ById
 				typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
 			},
 			{
-				displayName: byId.displayName,
+				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: byId.placeholder,
-				validation: [{ type: 'regex', properties: { regex: byId.regex, errorMessage: byId.errorMessage } }],
+				placeholder: id.placeholder,
+				validation: [
+					{ type: 'regex', properties: { regex: trimmed(id.pattern), errorMessage: `Not a ${id.provider} phone number ID: ${id.shape}` } },
+				],
+			},
+			{
+				displayName: 'By Number',
+				name: 'number',
+				type: 'string',
+				placeholder: 'e.g. +14155550100',
+				validation: [
+					{ type: 'regex', properties: { regex: E164_TYPED, errorMessage: 'Not a phone number in E.164 format: + then the country code and number, e.g. +14155550100' } },
+				],
 			},
 		],
 	};

@@ -9,6 +9,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
-	const { path, resource } = phoneNumberPath(this, itemIndex);
+	const { path, resource } = await phoneNumberPath(this, client, itemIndex);
 	return await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
 }

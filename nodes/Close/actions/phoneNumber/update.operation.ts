@@ -137,9 +137,10 @@ export async function execute(
 	run: ItemRun,
 ): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { path, resource } = phoneNumberPath(this, itemIndex);
 	const body = closeUpdateBody(updateFields(this, itemIndex), check);
 	const mode = check.oneOf('Membership Changes', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
+	// After the fields are checked: By Number looks the number up, and bad input sends nothing.
+	const { path, resource } = await phoneNumberPath(this, client, itemIndex);
 	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
 	const write = async () =>
 		await writeAndRead(client, { method: 'PUT', path, body, itemIndex, resource }, read);
@@ -161,7 +162,9 @@ export async function execute(
 export function applyMembership(body: IDataObject, current: IDataObject, mode: 'add' | 'remove'): void {
 	for (const key of ['participants', 'phone_numbers'] as const) {
 		if (!(key in body)) continue;
-		const existing = Array.isArray(current[key]) ? (current[key] as string[]) : [];
+		// Only what a membership list holds (user IDs, E.164 numbers): whatever else an answer's list
+		// carries (objects, numbers) is never written back.
+		const existing = Array.isArray(current[key]) ? (current[key] as unknown[]).filter((entry): entry is string => typeof entry === 'string') : [];
 		const entries = body[key] as string[];
 		const next =
 			mode === 'add'

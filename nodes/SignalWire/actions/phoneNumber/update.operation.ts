@@ -17,8 +17,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
-	const { id, path } = phoneNumberPath(this, itemIndex);
 	const body = signalWireUpdateBody(updateFields(this, itemIndex), new InputValidator(this.getNode(), itemIndex));
+	const { id, path } = await phoneNumberPath(this, client, itemIndex);
 	const resource = `phone number ${id}`;
 	// SignalWire updates with PUT, yet only the fields sent change.
 	return await writeAndRead(

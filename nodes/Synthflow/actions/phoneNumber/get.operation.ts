@@ -13,7 +13,7 @@ export async function execute(
 	itemIndex: number,
 	connection: SynthflowConnection,
 ): Promise<IDataObject> {
-	const { slug, path } = numberPath(this, itemIndex);
+	const { slug, path } = await numberPath(this, itemIndex);
 	const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
 	const answer = await connection.client.requestObject<IDataObject>({
 		method: 'GET',

@@ -118,8 +118,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const check = new InputValidator(node, itemIndex);
-	const { slug, path } = numberPath(this, itemIndex);
 	const body = synthflowUpdateBody(updateFields(this, itemIndex), check);
+	const { slug, path } = await numberPath(this, itemIndex);
 	const writeOnly = typeof body.trunk_pwd === 'string' ? [body.trunk_pwd] : [];
 	const answer = await connection.client.request<unknown>({
 		method: 'PATCH',
