@@ -1,18 +1,8 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { apiKeyField, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
-/** Who the key or token belongs to: one field of `GET /me/`, which every Close user may read. Both Close credentials test with it. */
-export const closeCredentialTest: ICredentialTestRequest = {
-	request: {
-		baseURL: credentialTestBaseUrl('"https://api.close.com/api/v1"', '/api/v1'),
-		disableFollowRedirect: true,
-		url: '/me/',
-		qs: { _fields: 'id' },
-	},
-};
-
+/** Tested by the Close node (`testedBy`): a refused Base URL is answered without sending anything. */
 export class ClosePhoneNumbersApi implements ICredentialType {
 	name = 'closePhoneNumbersApi';
 
@@ -36,6 +26,4 @@ export class ClosePhoneNumbersApi implements ICredentialType {
 			},
 		},
 	};
-
-	test: ICredentialTestRequest = closeCredentialTest;
 }

@@ -1,7 +1,17 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { closeCredentialTest } from './ClosePhoneNumbersApi.credentials';
+import { LOOPBACK_ORIGIN } from '../nodes/shared/transport/baseUrl';
+
+/**
+ * Close's OAuth URL, or `path` on the hidden Base URL when (and only when) that is a loopback
+ * origin: the same rule as every other use of `baseUrl`, so "Connect" never posts the client secret
+ * or the authorization code to another host. n8n resolves it as an expression (`$self`).
+ */
+function loopbackOrElse(path: string, closeUrl: string): string {
+	const given = 'String($self.baseUrl || "").trim().replace(/\\/$/, "")';
+	return `={{ ${given}.length <= 200 && /${LOOPBACK_ORIGIN.source}/i.test(${given}) ? ${given} + ${JSON.stringify(path)} : ${JSON.stringify(closeUrl)} }}`;
+}
 
 export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 	name = 'closePhoneNumbersOAuth2Api';
@@ -25,15 +35,13 @@ export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default:
-				'={{ $self.baseUrl ? String($self.baseUrl).replace(/\\/+$/, "") + "/oauth2/authorize/" : "https://app.close.com/oauth2/authorize/" }}',
+			default: loopbackOrElse('/oauth2/authorize/', 'https://app.close.com/oauth2/authorize/'),
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default:
-				'={{ $self.baseUrl ? String($self.baseUrl).replace(/\\/+$/, "") + "/oauth2/token/" : "https://api.close.com/oauth2/token/" }}',
+			default: loopbackOrElse('/oauth2/token/', 'https://api.close.com/oauth2/token/'),
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
@@ -55,6 +63,4 @@ export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 		},
 		loopbackBaseUrl,
 	];
-
-	test: ICredentialTestRequest = closeCredentialTest;
 }

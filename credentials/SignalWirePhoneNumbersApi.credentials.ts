@@ -1,11 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
-
-/** The space as users give it, reduced to its name (as the node's spaceOrigin does). */
-const SPACE_EXPRESSION =
-	'String($credentials.space).trim().toLowerCase().replace(/\\/$/, "").replace(/^https:\\/\\//, "").replace(/\\.signalwire\\.com$/, "")';
 
 export class SignalWirePhoneNumbersApi implements ICredentialType {
 	name = 'signalWirePhoneNumbersApi';
@@ -55,22 +50,6 @@ export class SignalWirePhoneNumbersApi implements ICredentialType {
 				username: '={{$credentials.projectId}}',
 				password: '={{$credentials.apiToken}}',
 			},
-		},
-	};
-
-	// A space that is not a bare name, name.signalwire.com or https://name.signalwire.com becomes
-	// an unresolvable .invalid host, so the test never sends the token anywhere but SignalWire.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialTestBaseUrl(
-				'(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(SPACE) ? "https://" + SPACE + ".signalwire.com" : "https://space-not-valid.invalid")'.replace(
-					/SPACE/g,
-					() => SPACE_EXPRESSION,
-				),
-			),
-			disableFollowRedirect: true,
-			url: '/api/relay/rest/phone_numbers',
-			qs: { page_size: 1 },
 		},
 	};
 }

@@ -1,7 +1,6 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { apiKeyField, bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class SynthflowPhoneNumbersApi implements ICredentialType {
 	name = 'synthflowPhoneNumbersApi';
@@ -39,17 +38,4 @@ export class SynthflowPhoneNumbersApi implements ICredentialType {
 	];
 
 	authenticate = bearerApiKey;
-
-	test: ICredentialTestRequest = {
-		request: {
-			// Own keys only: a region such as "__proto__" falls back to Global.
-			baseURL: credentialTestBaseUrl(
-				'($credentials.region === "us" ? "https://api.us.synthflow.ai/v2" : $credentials.region === "eu" ? "https://api.eu.synthflow.ai/v2" : "https://api.synthflow.ai/v2")',
-				'/v2',
-			),
-			disableFollowRedirect: true,
-			url: '/assistants',
-			qs: { limit: 1 },
-		},
-	};
 }

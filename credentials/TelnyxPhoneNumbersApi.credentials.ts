@@ -1,7 +1,6 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { apiKeyField, bearerApiKey, loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class TelnyxPhoneNumbersApi implements ICredentialType {
 	name = 'telnyxPhoneNumbersApi';
@@ -18,13 +17,4 @@ export class TelnyxPhoneNumbersApi implements ICredentialType {
 	];
 
 	authenticate = bearerApiKey;
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialTestBaseUrl('"https://api.telnyx.com/v2"', '/v2'),
-			url: '/phone_numbers',
-			qs: { 'page[size]': 1 },
-			disableFollowRedirect: true,
-		},
-	};
 }

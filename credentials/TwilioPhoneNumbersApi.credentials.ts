@@ -1,7 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { loopbackBaseUrl } from '../nodes/shared/descriptions/credentialFields';
-import { credentialTestBaseUrl } from '../nodes/shared/transport/baseUrl';
 
 export class TwilioPhoneNumbersApi implements ICredentialType {
 	name = 'twilioPhoneNumbersApi';
@@ -58,6 +57,37 @@ export class TwilioPhoneNumbersApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authType: ['apiKey'] } },
 		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'United States (US1)', value: 'us1', description: 'api.twilio.com' },
+				{ name: 'Ireland (IE1)', value: 'ie1', description: 'api.dublin.ie1.twilio.com' },
+				{ name: 'Australia (AU1)', value: 'au1', description: 'api.sydney.au1.twilio.com' },
+				{ name: 'Japan (JP1)', value: 'jp1', description: 'api.tokyo.jp1.twilio.com' },
+			],
+			default: 'us1',
+			description: "The region the account's credentials belong to (Twilio Console → Account → Region): a credential is refused in any other region",
+		},
+		{
+			displayName: 'Edge',
+			name: 'edge',
+			type: 'options',
+			options: [
+				{ name: "The Region's Default", value: '' },
+				{ name: 'Ashburn', value: 'ashburn' },
+				{ name: 'Dublin', value: 'dublin' },
+				{ name: 'Frankfurt', value: 'frankfurt' },
+				{ name: 'São Paulo', value: 'sao-paulo' },
+				{ name: 'Singapore', value: 'singapore' },
+				{ name: 'Sydney', value: 'sydney' },
+				{ name: 'Tokyo', value: 'tokyo' },
+				{ name: 'Umatilla', value: 'umatilla' },
+			],
+			default: '',
+			description: "Where requests enter Twilio's network (api.{edge}.{region}.twilio.com). Leave the default unless Twilio told you to use another edge.",
+		},
 		loopbackBaseUrl,
 	];
 
@@ -68,16 +98,6 @@ export class TwilioPhoneNumbersApi implements ICredentialType {
 				username: '={{ $credentials.authType === "apiKey" ? $credentials.apiKeySid : $credentials.accountSid }}',
 				password: '={{ $credentials.authType === "apiKey" ? $credentials.apiKeySecret : $credentials.authToken }}',
 			},
-		},
-	};
-
-	// Standard API keys cannot read /Accounts/{AC}.json: the test lists one number instead.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialTestBaseUrl('"https://api.twilio.com"'),
-			url: '=/2010-04-01/Accounts/{{ encodeURIComponent(String($credentials.accountSid).trim()) }}/IncomingPhoneNumbers.json',
-			qs: { PageSize: 1 },
-			disableFollowRedirect: true,
 		},
 	};
 }

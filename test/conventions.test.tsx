@@ -131,7 +131,14 @@ describe.each(Object.values(credentialTypes).filter((type) => type.name !== 'oAu
 		expect(credential.properties[credential.properties.length - 1]).toEqual({ displayName: 'Base URL', name: 'baseUrl', type: 'hidden', default: '' });
 	});
 
-	it('tests itself without following redirects', () => {
-		expect(credential.test?.request.disableFollowRedirect).toBe(true);
+	it("is tested by every node that uses it (testedBy), not by a declarative test n8n would run instead", () => {
+		// n8n runs a credential's own `test` whenever it has one; only a function can refuse to send.
+		expect(credential.test).toBeUndefined();
+		const users = Object.values(nodeClasses)
+			.map((make) => make().description)
+			.flatMap((description) => description.credentials ?? [])
+			.filter((c) => c.name === credential.name);
+		expect(users.length).toBeGreaterThan(0);
+		for (const use of users) expect(use.testedBy).toBe(`${credential.name}Test`);
 	});
 });

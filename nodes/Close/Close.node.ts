@@ -4,6 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
+import { closePhoneNumbersApiTest, closePhoneNumbersOAuth2ApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getExternalNumbers, getUsers } from './methods/loadOptions';
 
@@ -15,10 +16,11 @@ export class Close implements INodeType {
 		description: 'Update, get and list phone numbers in Close CRM',
 		usableAsTool: true,
 		credentials: [
-			{ name: 'closePhoneNumbersApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'closePhoneNumbersApi', required: true, testedBy: 'closePhoneNumbersApiTest', displayOptions: { show: { authentication: ['apiKey'] } } },
 			{
 				name: 'closePhoneNumbersOAuth2Api',
 				required: true,
+				testedBy: 'closePhoneNumbersOAuth2ApiTest',
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
@@ -37,6 +39,7 @@ export class Close implements INodeType {
 	};
 
 	methods = {
+		credentialTest: { closePhoneNumbersApiTest, closePhoneNumbersOAuth2ApiTest },
 		listSearch: { searchPhoneNumbers },
 		loadOptions: { getExternalNumbers, getUsers },
 	};

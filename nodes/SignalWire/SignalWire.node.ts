@@ -4,6 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
+import { signalWirePhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getAiAgents, getDialogflowAgents, getLamlApplications, getRelayApplications, getSipEndpoints, getVideoRooms } from './methods/loadOptions';
 
@@ -14,11 +15,12 @@ export class SignalWire implements INodeType {
 		subtitle: PHONE_NUMBERS_SUBTITLE,
 		description: "Update, get and list SignalWire phone numbers: names, call and message handlers",
 		usableAsTool: true,
-		credentials: [{ name: 'signalWirePhoneNumbersApi', required: true }],
+		credentials: [{ name: 'signalWirePhoneNumbersApi', required: true, testedBy: 'signalWirePhoneNumbersApiTest' }],
 		properties: nodeProperties(phoneNumber.description),
 	};
 
 	methods = {
+		credentialTest: { signalWirePhoneNumbersApiTest },
 		listSearch: { searchPhoneNumbers },
 		loadOptions: { getAiAgents, getDialogflowAgents, getLamlApplications, getRelayApplications, getSipEndpoints, getVideoRooms },
 	};

@@ -4,6 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
+import { synthflowPhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 
 export class Synthflow implements INodeType {
@@ -13,11 +14,12 @@ export class Synthflow implements INodeType {
 		subtitle: PHONE_NUMBERS_SUBTITLE,
 		description: 'Update, get and list Synthflow phone numbers: names and SIP trunk settings',
 		usableAsTool: true,
-		credentials: [{ name: 'synthflowPhoneNumbersApi', required: true }],
+		credentials: [{ name: 'synthflowPhoneNumbersApi', required: true, testedBy: 'synthflowPhoneNumbersApiTest' }],
 		properties: nodeProperties(phoneNumber.description),
 	};
 
 	methods = {
+		credentialTest: { synthflowPhoneNumbersApiTest },
 		listSearch: { searchPhoneNumbers },
 	};
 

@@ -4,6 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
+import { telnyxPhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getBillingGroups, getConnections, getMessagingProfiles } from './methods/loadOptions';
 
@@ -14,11 +15,12 @@ export class Telnyx implements INodeType {
 		subtitle: PHONE_NUMBERS_SUBTITLE,
 		description: 'Update, get and list Telnyx phone numbers: connections and applications, call forwarding, CNAM, recording, messaging profiles',
 		usableAsTool: true,
-		credentials: [{ name: 'telnyxPhoneNumbersApi', required: true }],
+		credentials: [{ name: 'telnyxPhoneNumbersApi', required: true, testedBy: 'telnyxPhoneNumbersApiTest' }],
 		properties: nodeProperties(phoneNumber.description),
 	};
 
 	methods = {
+		credentialTest: { telnyxPhoneNumbersApiTest },
 		listSearch: { searchPhoneNumbers },
 		loadOptions: { getBillingGroups, getConnections, getMessagingProfiles },
 	};

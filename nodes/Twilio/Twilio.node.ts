@@ -4,6 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
+import { twilioPhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getAddresses, getApplications, getTrunks } from './methods/loadOptions';
 
@@ -14,11 +15,12 @@ export class Twilio implements INodeType {
 		subtitle: PHONE_NUMBERS_SUBTITLE,
 		description: 'Update, get and list Twilio phone numbers: voice and SMS webhooks, TwiML apps, SIP trunks, emergency settings',
 		usableAsTool: true,
-		credentials: [{ name: 'twilioPhoneNumbersApi', required: true }],
+		credentials: [{ name: 'twilioPhoneNumbersApi', required: true, testedBy: 'twilioPhoneNumbersApiTest' }],
 		properties: nodeProperties(phoneNumber.description),
 	};
 
 	methods = {
+		credentialTest: { twilioPhoneNumbersApiTest },
 		listSearch: { searchPhoneNumbers },
 		loadOptions: { getAddresses, getApplications, getTrunks },
 	};

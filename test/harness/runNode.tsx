@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	NodeHelpers,
@@ -7,6 +7,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
+	type INodeCredentialTestResult,
 	type INodeListSearchResult,
 	type INodeParameters,
 	type INodePropertyOptions,
@@ -15,7 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
-import { credentialTypes, PACKAGE, TestNodeTypes } from './nodeTypes';
+import { credentialTypes, nodeClasses, PACKAGE, TestNodeTypes } from './nodeTypes';
 
 export type NodeName = 'close' | 'synthflow' | 'signalWire' | 'twilio' | 'telnyx';
 
@@ -212,18 +213,32 @@ export async function listSearch(
 }
 
 /**
- * The request n8n's credential "Test" button would send for `type` with `data`: the credential's
- * `test.request` with its expressions resolved by n8n's own expression engine, as n8n does.
+ * What n8n's credential "Test" button answers for `type` with `data`, as n8n 2.x runs it
+ * (CredentialsTester): the credential has no `test` of its own, so the node that lists it with
+ * `testedBy` runs its `credentialTest` method in n8n-core's CredentialTestContext.
  */
-export function credentialTestRequest(type: string, data: ICredentialDataDecryptedObject): { url: string; disableFollowRedirect: boolean } {
-	const credentialType = credentialTypes[type];
-	const request = credentialType?.test?.request;
-	if (!request) throw new Error(`${type} has no test request`);
+export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	if (credentialTypes[type]?.test) throw new Error(`${type} has a declarative test: n8n would run it instead of testedBy`);
+	const nodeTypes = new TestNodeTypes();
+	for (const name of Object.keys(nodeClasses)) {
+		const nodeType = nodeTypes.getByNameAndVersion(name);
+		const testedBy = nodeType.description.credentials?.find((c) => c.name === type)?.testedBy;
+		if (typeof testedBy !== 'string') continue;
+		const fn = nodeType.methods?.credentialTest?.[testedBy];
+		if (!fn) throw new Error(`${name} names ${testedBy} for ${type} but has no such credentialTest method`);
+		return await fn.call(new CredentialTestContext({} as IWorkflowExecuteAdditionalData), { id: 'test', name: 'test', type, data });
+	}
+	throw new Error(`No node tests ${type}`);
+}
+
+/** The URL n8n resolves for an expression of a credential's field (Close's OAuth2 URLs), with n8n's own expression engine. */
+export function resolveCredentialField(type: string, field: string, data: ICredentialDataDecryptedObject): string {
+	const property = credentialTypes[type]?.properties.find((p) => p.name === field);
+	if (!property) throw new Error(`${type} has no field ${field}`);
 	const node = makeNode({ node: 'close', parameters: {}, credentials: {} });
 	const workflow = makeWorkflow(node);
-	const resolve = (value: unknown) =>
-		typeof value === 'string' && value.startsWith('=')
-			? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data } as never, undefined, ''))
-			: String(value ?? '');
-	return { url: `${resolve(request.baseURL)}${resolve(request.url)}`, disableFollowRedirect: request.disableFollowRedirect === true };
+	const value = property.default as unknown;
+	return typeof value === 'string' && value.startsWith('=')
+		? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $self: data } as never, undefined, ''))
+		: String(value ?? '');
 }

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CLOSE_KEYS, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
 import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
-import { credentialTestRequest, listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
+import { listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
 
 const sandbox = useSandbox();
 const ORG_A = 'orga_AcmeSales000000000000001';
@@ -66,29 +66,6 @@ describe('redirects are never followed', () => {
 		expect(result.error?.httpCode).toBe('308');
 		expect(stolen()).toHaveLength(0);
 		expect(errorText(result.error)).not.toContain('Trunk-Secret-42');
-	});
-
-	it("every credential test refuses to follow redirects, and a Base URL that is not loopback goes nowhere", () => {
-		const types: Array<[string, Record<string, string>]> = [
-			['closePhoneNumbersApi', { apiKey: 'k' }],
-			['closePhoneNumbersOAuth2Api', {}],
-			['synthflowPhoneNumbersApi', { apiKey: 'k', region: 'eu' }],
-			['signalWirePhoneNumbersApi', { space: 'acme', projectId: 'p', apiToken: 't' }],
-			['twilioPhoneNumbersApi', { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 't' }],
-			['telnyxPhoneNumbersApi', { apiKey: 'k' }],
-		];
-		for (const [type, data] of types) {
-			expect(credentialTestRequest(type, data).disableFollowRedirect).toBe(true);
-			for (const baseUrl of ['http://127.0.0.1:4010@evil.example', 'https://evil.example', 'http://10.0.0.5:4010', 'http://127.0.0.1:4010/path', 'http://localhost.evil.example']) {
-				expect(credentialTestRequest(type, { ...data, baseUrl }).url).toMatch(/^https:\/\/base-url-must-be-a-loopback-origin\.invalid\//);
-			}
-			expect(credentialTestRequest(type, { ...data, baseUrl: 'http://[::1]:4010' }).url).toMatch(/^http:\/\/\[::1\]:4010\//);
-			expect(credentialTestRequest(type, { ...data, baseUrl: 'http://localhost:4010/' }).url).toMatch(/^http:\/\/localhost:4010\//);
-		}
-		expect(credentialTestRequest('synthflowPhoneNumbersApi', { apiKey: 'k', region: '__proto__' }).url).toBe('https://api.synthflow.ai/v2/assistants');
-		expect(credentialTestRequest('signalWirePhoneNumbersApi', { space: 'https://acme.signalwire.com/', projectId: 'p', apiToken: 't' }).url).toBe(
-			'https://acme.signalwire.com/api/relay/rest/phone_numbers',
-		);
 	});
 
 	it('the nodes refuse the same Base URLs before sending anything', async () => {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TELNYX_KEYS } from '../../sandbox';
 import { requestsTo, telnyxCredentials, useSandbox } from '../harness/sandbox';
-import { credentialTestRequest, listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
+import { listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
 
 // Pages of 25 at most, so every list here (300 numbers, 40 connections, 30 apps…) spans several pages.
 const sandbox = useSandbox({ telnyxMaxPageSize: 25 });
@@ -333,13 +333,6 @@ describe('Telnyx: get, list and dropdowns', () => {
 	])('%s reads every page', async (method, expected) => {
 		const options = await loadOptions(method, { node: 'telnyx', credentials: telnyxCredentials(sandbox()) });
 		expect(options.map((o) => o.value).sort()).toEqual(expected().sort());
-	});
-
-	it('the credential test lists one number with the Bearer key and never follows a redirect; a non-loopback base URL goes nowhere', () => {
-		const real = credentialTestRequest('telnyxPhoneNumbersApi', { apiKey: 'k' });
-		expect(real).toEqual({ url: 'https://api.telnyx.com/v2/phone_numbers', disableFollowRedirect: true });
-		expect(credentialTestRequest('telnyxPhoneNumbersApi', { apiKey: 'k', baseUrl: 'http://127.0.0.1:4010' }).url).toBe('http://127.0.0.1:4010/v2/phone_numbers');
-		expect(credentialTestRequest('telnyxPhoneNumbersApi', { apiKey: 'k', baseUrl: 'https://attacker.example' }).url).toMatch(/^https:\/\/[^/]+\.invalid\//);
 	});
 });
 

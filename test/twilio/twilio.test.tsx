@@ -4,7 +4,7 @@ import { Twilio } from '../../nodes/Twilio/Twilio.node';
 
 import { TWILIO_ACCOUNT } from '../../sandbox';
 import { requestsTo, twilioCredentials, useSandbox } from '../harness/sandbox';
-import { credentialTestRequest, listSearch, loadOptions, runNode } from '../harness/runNode';
+import { listSearch, loadOptions, runNode } from '../harness/runNode';
 
 // Pages of 40 at most, so every list here spans several pages.
 const sandbox = useSandbox({ twilioMaxPageSize: 40 });
@@ -170,11 +170,6 @@ describe('Twilio: get, list and dropdowns', () => {
 		expect(requestsTo(sandbox(), 'twilio').length).toBeGreaterThan(1);
 	});
 
-	it('the credential test lists one number (Standard API keys cannot read the account) and never follows a redirect', () => {
-		const request = credentialTestRequest('twilioPhoneNumbersApi', { accountSid: TWILIO_ACCOUNT.accountSid });
-		expect(request.url).toBe(`https://api.twilio.com${NUMBERS}.json`);
-		expect(request.disableFollowRedirect).toBe(true);
-	});
 });
 
 describe('Twilio: the editor shows what takes precedence', () => {

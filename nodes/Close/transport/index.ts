@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
+import { requireCredentialText } from '../../shared/transport/credentialData';
 import { pathSegment } from '../../shared/transport/paths';
 import { CLOSE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { ApiClient } from '../../shared/transport/client';
@@ -67,6 +68,7 @@ export async function closeApiClient(
 	const kind = authentication(ctx);
 	const credential = CREDENTIALS[kind];
 	const data = await ctx.getCredentials(credential.type);
+	if (kind === 'apiKey') requireCredentialText(ctx.getNode(), 'API Key', data.apiKey);
 	const origin = originOverride(ctx.getNode(), data.baseUrl);
 	const token = (data.oauthTokenData as IDataObject | undefined) ?? {};
 	return new ApiClient(ctx, {

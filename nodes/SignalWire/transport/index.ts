@@ -4,6 +4,7 @@ import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution
 import { listAll } from '../../shared/transport/pagination';
 import { SIGNALWIRE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
+import { requireCredentialText } from '../../shared/transport/credentialData';
 import { pathSegment } from '../../shared/transport/paths';
 import { linkedPaging, RELAY_REST } from './pages';
 import { ApiClient } from '../../shared/transport/client';
@@ -17,19 +18,28 @@ export const SPACE_FORMS = 'example, example.signalwire.com or https://example.s
  * → `https://example.signalwire.com`. Anything else (other hosts, http, ports, paths, user info) is
  * refused, so the credential is never sent to a host that is not SignalWire's.
  */
+/** `spaceOrigin` without a node: the origin, or undefined for anything that is not a SignalWire space. */
+export function spaceHostOrigin(value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.length > 300) return undefined;
+	let text = value.trim().toLowerCase();
+	if (text.endsWith('/')) text = text.slice(0, -1);
+	if (text.startsWith('https://')) text = text.slice('https://'.length);
+	else if (text.includes('://')) return undefined;
+	if (text.endsWith('.signalwire.com')) text = text.slice(0, -'.signalwire.com'.length);
+	if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(text)) return undefined;
+	return `https://${text}.signalwire.com`;
+}
+
+export const SPACE_PROBLEM = `The SignalWire credential's Space is not valid: use ${SPACE_FORMS}`;
+
 export function spaceOrigin(node: INode, value: unknown): string {
-	const refuse = (): never => {
-		throw new NodeOperationError(node, `The SignalWire credential's Space is not valid: use ${SPACE_FORMS}`, {
+	const origin = spaceHostOrigin(value);
+	if (!origin) {
+		throw new NodeOperationError(node, SPACE_PROBLEM, {
 			description: 'The space is the first part of your SignalWire dashboard address.',
 		});
-	};
-	if (typeof value !== 'string') return refuse();
-	let text = value.trim().toLowerCase().replace(/\/$/, '');
-	if (text.startsWith('https://')) text = text.slice('https://'.length);
-	else if (text.includes('://')) return refuse();
-	if (text.endsWith('.signalwire.com')) text = text.slice(0, -'.signalwire.com'.length);
-	if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(text)) return refuse();
-	return `https://${text}.signalwire.com`;
+	}
+	return origin;
 }
 
 export const signalWireProfile: ProviderProfile = {
@@ -63,6 +73,8 @@ export async function signalWireClient(
 ): Promise<{ client: ApiClient; projectId: string }> {
 	const data = await ctx.getCredentials('signalWirePhoneNumbersApi');
 	const node = ctx.getNode();
+	requireCredentialText(node, 'Project ID', data.projectId);
+	requireCredentialText(node, 'API Token', data.apiToken);
 	const origin = originOverride(node, data.baseUrl) ?? spaceOrigin(node, data.space);
 	return {
 		client: new ApiClient(ctx, {

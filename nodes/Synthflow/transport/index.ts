@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoa
 import { phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
 import { SYNTHFLOW_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
+import { requireCredentialText } from '../../shared/transport/credentialData';
 import { pathSegment } from '../../shared/transport/paths';
 import { ApiClient } from '../../shared/transport/client';
 import { errorAndMessage } from '../../shared/transport/errorText';
@@ -53,15 +54,19 @@ export interface SynthflowConnection {
 	workspaceId?: string;
 }
 
+/** The API base of a region, or undefined for a region that is not one (own keys only: not "__proto__"). */
+export function regionBaseUrl(region: unknown): string | undefined {
+	const name = String(region || 'global');
+	return Object.prototype.hasOwnProperty.call(SYNTHFLOW_REGIONS, name) ? SYNTHFLOW_REGIONS[name] : undefined;
+}
+
+export const REGION_PROBLEM = (region: unknown) => `The Synthflow credential's Region "${String(region).slice(0, 20)}" is not one of Global, US or EU`;
+
 export function synthflowBaseUrl(node: INode, data: IDataObject): string {
 	const origin = originOverride(node, data.baseUrl);
 	if (origin) return `${origin}/v2`;
-	const region = String(data.region || 'global');
-	// Own keys only: "__proto__" or "constructor" must not find something on Object.prototype.
-	const base = Object.prototype.hasOwnProperty.call(SYNTHFLOW_REGIONS, region) ? SYNTHFLOW_REGIONS[region] : undefined;
-	if (!base) {
-		throw new NodeOperationError(node, `The Synthflow credential's Region "${region}" is not one of Global, US or EU`);
-	}
+	const base = regionBaseUrl(data.region);
+	if (!base) throw new NodeOperationError(node, REGION_PROBLEM(data.region));
 	return base;
 }
 
@@ -70,6 +75,7 @@ export async function synthflowClient(
 	policy: RetryPolicy,
 ): Promise<SynthflowConnection> {
 	const data = await ctx.getCredentials('synthflowPhoneNumbersApi');
+	requireCredentialText(ctx.getNode(), 'API Key', data.apiKey);
 	const workspace = typeof data.workspaceId === 'string' ? data.workspaceId.trim() : '';
 	return {
 		client: new ApiClient(ctx, {

@@ -8,34 +8,37 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
  */
 export const LOOPBACK_ORIGIN = /^https?:\/\/(?:localhost|127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|\[::1\])(?::\d{1,5})?$/i;
 
+export const REFUSED_BASE_URL_MESSAGE =
+	"The credential's Base URL must be a loopback origin such as http://127.0.0.1:4010 (a local test sandbox); it is ignored only when empty";
+
+/** Longest Base URL looked at: an origin is short, and nothing long is scanned. */
+const MAX_BASE_URL = 200;
+
 /**
- * The credential's hidden `baseUrl`: empty means the provider's real API; set (only by importing
- * credential data, as the sandbox and tests do) it must be a loopback origin, which replaces
- * scheme, host and port. Returns undefined when empty.
+ * The rule for the hidden `baseUrl`, in one place for the nodes, the credential tests and Close's
+ * OAuth2 URLs: undefined when empty (the provider's real API), the origin when it is a loopback
+ * origin (one trailing slash allowed), `false` for anything else.
  */
-export function originOverride(node: INode, value: unknown): string | undefined {
+export function loopbackOrigin(value: unknown): string | undefined | false {
 	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value).trim().replace(/\/+$/, '');
-	if (!LOOPBACK_ORIGIN.test(text)) {
-		throw new NodeOperationError(
-			node,
-			"The credential's Base URL must be a loopback origin such as http://127.0.0.1:4010 (a local test sandbox); it is ignored only when empty",
-			{ description: "Clear the credential's Base URL to use the provider's real API." },
-		);
-	}
-	return new URL(text).origin;
+	let text = String(value).trim();
+	if (text.length > MAX_BASE_URL) return false;
+	// One trailing slash, by slicing: a regular expression on /+$/ is quadratic on a run of slashes.
+	if (text.endsWith('/')) text = text.slice(0, -1);
+	return LOOPBACK_ORIGIN.test(text) ? new URL(text).origin : false;
 }
 
-/** Where a credential test goes when `baseUrl` is set but not loopback: nowhere (.invalid never resolves). */
-export const REFUSED_BASE_URL = 'https://base-url-must-be-a-loopback-origin.invalid';
-
 /**
- * The credential test's `baseURL` expression, with the same rule as `originOverride`: the
- * provider's API (`realApi`, an expression such as `"https://api.close.com"`) when `baseUrl` is
- * empty, `baseUrl` + `path` when it is a loopback origin, else an unresolvable host, so that the
- * test refuses exactly what the nodes refuse and never sends the secret elsewhere.
+ * The credential's hidden `baseUrl` for a node: empty means the provider's real API; set (only by
+ * importing credential data, as the sandbox and tests do) it must be a loopback origin, which
+ * replaces scheme, host and port. Returns undefined when empty.
  */
-export function credentialTestBaseUrl(realApi: string, path = ''): string {
-	const given = 'String($credentials.baseUrl || "").trim().replace(/\\/+$/, "")';
-	return `={{ !$credentials.baseUrl ? ${realApi} : /${LOOPBACK_ORIGIN.source}/i.test(${given}) ? ${given} + ${JSON.stringify(path)} : ${JSON.stringify(REFUSED_BASE_URL)} }}`;
+export function originOverride(node: INode, value: unknown): string | undefined {
+	const origin = loopbackOrigin(value);
+	if (origin === false) {
+		throw new NodeOperationError(node, REFUSED_BASE_URL_MESSAGE, {
+			description: "Clear the credential's Base URL to use the provider's real API.",
+		});
+	}
+	return origin;
 }

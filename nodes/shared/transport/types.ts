@@ -21,6 +21,8 @@ export interface HintContext {
 	body?: unknown;
 	/** What the request needs beyond the basics, e.g. "the Voice scope": named by 401/403 hints. */
 	permission?: string;
+	/** The credential's region, where a provider's credentials belong to one (Twilio). */
+	region?: string;
 }
 
 export interface RetryPolicy {
