@@ -29,18 +29,22 @@ import {
 	sandboxCredentials,
 	workflowId,
 } from './lib/n8n';
+import { beyondLoopback, listenSettings } from './lib/listen';
 
 const N8N_VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 // 0 picks a free port (CI's cold start does, so that nothing else on the machine is in its way).
 let N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 let SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 const CACHE = process.env.N8N_PHONE_NUMBERS_CACHE ?? join(homedir(), '.cache/n8n-nodes-phone-numbers');
-const OWNER = { email: 'owner@example.com', firstName: 'Olive', lastName: 'Owner', password: 'Sandbox-pass-1' };
+// Loopback unless N8N_LISTEN_ADDRESS says otherwise; then a password made for this start (issue 36).
+const LISTEN = listenSettings(process.env);
+const OWNER = LISTEN.owner;
 const CHECK_ONLY = process.argv.includes('--check');
 /** The example `--check` runs: it reads one number, so it changes nothing in the sandbox. */
 const CHECK_WORKFLOW = 'close-get-phone-number.json';
 
-const userFolder = join(CACHE, `start-${N8N_VERSION}`);
+// On the network, an n8n of its own: the loopback one's owner has the documented password.
+const userFolder = join(CACHE, `start-${N8N_VERSION}${LISTEN.network ? '-network' : ''}`);
 const logFile = join(CACHE, `start-${N8N_VERSION}.log`);
 
 /** A failure the user can act on: `what` failed, `todo` says what to do about it. */
@@ -150,7 +154,7 @@ async function main() {
 		() => ensureN8n(N8N_VERSION, logFile),
 	);
 
-	n8n = new N8n(install, userFolder);
+	n8n = new N8n(install, userFolder, {}, { address: LISTEN.address, secureCookie: LISTEN.secureCookie });
 	const running = n8n;
 	const exampleFiles = exampleWorkflowFiles();
 	await step(
@@ -158,6 +162,8 @@ async function main() {
 		'importing into n8n failed',
 		`n8n's message is in ${logFile}. Delete ${userFolder} to start from an empty n8n, then run npm start again.`,
 		async () => {
+			// A new password each start on the network: the owner made by an earlier start is reset.
+			if (LISTEN.network) await running.resetOwner();
 			installPackage(tarball, userFolder);
 			await running.importCredentials(sandboxCredentials(sandbox!.url));
 			for (const file of exampleFiles) await running.importWorkflow(file);
@@ -176,6 +182,10 @@ async function main() {
 			if (failed || items.length === 0) throw new Error('the example produced no phone number');
 			say(`  the example returned ${items[0].json.number} from the sandbox`);
 		});
+	}
+
+	if (LISTEN.network) {
+		say(`\nn8n listens on ${LISTEN.address} because N8N_LISTEN_ADDRESS says so: anyone who can reach this machine can reach its login page.${LISTEN.secureCookie ? ' Secure cookies are on: sign in over HTTPS (a reverse proxy), or set N8N_SECURE_COOKIE=false on a network you trust.' : ''}`);
 	}
 
 	const stop = async (code = 0) => {
@@ -197,6 +207,15 @@ async function main() {
 		},
 	);
 
+	if (!LISTEN.network) {
+		// What really listens, read from the sockets of n8n's process tree: loopback only.
+		const open = running.pid === undefined ? [] : beyondLoopback(running.pid);
+		if (open.length > 0) {
+			throw new StartError(`n8n listens beyond this machine (${open.join(', ')})`, 'It must listen on 127.0.0.1 only; report this as a bug.');
+		}
+		say(`  n8n and the sandbox listen on this machine only (${LISTEN.address})`);
+	}
+
 	if (CHECK_ONLY) {
 		say(`n8n ${N8N_VERSION} is up with n8n-nodes-phone-numbers and ${exampleFiles.length} examples: check passed.`);
 		await stop(0);
@@ -206,8 +225,8 @@ async function main() {
 	say(`
 n8n ${N8N_VERSION} is running with n8n-nodes-phone-numbers, against the provider sandbox.
 
-  Open        http://localhost:${N8N_PORT}
-  Log in as   ${OWNER.email} / ${OWNER.password}
+  Open        http://localhost:${N8N_PORT}${LISTEN.network ? ` (listening on ${LISTEN.address}: reachable from the network)` : ' (reachable from this machine only)'}
+  Log in as   ${OWNER.email} / ${OWNER.password}${LISTEN.network ? '  (made for this start: it is not printed again)' : ''}
   Workflows   ${exampleFiles.length} examples (Close, SignalWire, Synthflow, Twilio, Telnyx: update, get, list)
   Credentials "Close (sandbox)", "SignalWire (sandbox)", "Synthflow (sandbox)", "Twilio (sandbox)", "Telnyx (sandbox)"
 

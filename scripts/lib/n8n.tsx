@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { DOCUMENTED_OWNER, LOOPBACK } from './listen';
 import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT } from '../../sandbox';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -177,8 +178,15 @@ export class N8n {
 		readonly install: N8nInstall,
 		readonly userFolder: string,
 		private readonly extraEnv: Record<string, string> = {},
+		/** Where n8n listens: loopback unless `npm start` was told otherwise (issue 36). */
+		readonly listen: { address: string; secureCookie: boolean } = { address: LOOPBACK, secureCookie: false },
 	) {
 		mkdirSync(userFolder, { recursive: true });
+	}
+
+	/** The `n8n start` process, while it runs (its tree's sockets are checked by the tests). */
+	get pid(): number | undefined {
+		return this.server?.pid;
 	}
 
 	get env(): NodeJS.ProcessEnv {
@@ -197,7 +205,11 @@ export class N8n {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_RUNNERS_ENABLED: 'false',
-			N8N_SECURE_COOKIE: 'false',
+			N8N_SECURE_COOKIE: String(this.listen.secureCookie),
+			// Every server n8n starts: the editor and REST API, the task broker, a worker's health server.
+			N8N_LISTEN_ADDRESS: this.listen.address,
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: LOOPBACK,
+			N8N_WORKER_SERVER_ADDRESS: LOOPBACK,
 			N8N_HIDE_USAGE_PAGE: 'true',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 			N8N_PORT: String(this.port),
@@ -305,7 +317,8 @@ export class N8n {
 	}
 
 	get url(): string {
-		return `http://localhost:${this.port}`;
+		// The address n8n listens on (N8N_LISTEN_ADDRESS), not `localhost`, which may resolve to ::1 first.
+		return `http://${LOOPBACK}:${this.port}`;
 	}
 
 	async stop(): Promise<void> {
@@ -318,8 +331,13 @@ export class N8n {
 		clearTimeout(timer);
 	}
 
+	/** `n8n user-management:reset`: the instance has no owner again (the next sign-in sets one up). */
+	async resetOwner(): Promise<void> {
+		await this.cliOk(['user-management:reset']);
+	}
+
 	/** Creates the owner (a new instance has none) or logs in; keeps the session cookie. */
-	async signIn(owner = { email: 'owner@example.com', firstName: 'Olive', lastName: 'Owner', password: 'Sandbox-pass-1' }): Promise<void> {
+	async signIn(owner = DOCUMENTED_OWNER): Promise<void> {
 		// n8n may answer readiness before its REST routes exist (1.x: 404; 2.x: "starting up").
 		let response = await this.rawRest('POST', '/rest/owner/setup', owner);
 		for (let i = 0; i < 120 && (response.status === 404 || !response.headers.get('set-cookie')) && response.status < 500; i++) {

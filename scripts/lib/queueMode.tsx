@@ -4,7 +4,7 @@
  * main and `n8n worker`s sharing them, and a webhook workflow that updates Close numbers.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,8 @@ async function waitForPort(port: number, what: string, timeoutMs = 60_000): Prom
 export interface QueueServices {
 	redisPort: number;
 	postgresPort: number;
+	/** Redis's and PostgreSQL's server processes, for the check of where they listen. */
+	pids: number[];
 	stop(): Promise<void>;
 }
 
@@ -85,9 +87,12 @@ export async function startQueueServices(): Promise<QueueServices> {
 	run('pg_ctl', ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', `-p ${postgresPort} -k ${dataDir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
 	run('createdb', ['-h', '127.0.0.1', '-p', String(postgresPort), '-U', DB.user, DB.name]);
 
+	// postmaster.pid's first line is the server's process ID.
+	const postgresPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 	return {
 		redisPort,
 		postgresPort,
+		pids: [redis.pid as number, postgresPid],
 		stop: async () => {
 			try {
 				run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
@@ -164,6 +169,10 @@ export class N8nWorker {
 	log = '';
 
 	constructor(private readonly n8n: N8n) {}
+
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
 
 	async start(concurrency: number): Promise<void> {
 		const brokerPort = await freePort();

@@ -8,6 +8,7 @@
 import { DEFAULT_N8N_VERSION, ensureN8n, packPackage } from '../../scripts/lib/n8n';
 import { queueModeUnavailable, runQueueBulk, startQueueMode, startQueueServices, type QueueRun, type QueueServices } from '../../scripts/lib/queueMode';
 import { start, type Sandbox } from '../../sandbox';
+import { beyondLoopback, listeningAddresses } from '../../scripts/lib/listen';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 const ORG_A = 'orga_AcmeSales000000000000001';
@@ -36,6 +37,16 @@ afterAll(async () => {
 }, 120_000);
 
 describe(`n8n ${VERSION} in queue mode (main + 2 workers, Redis, PostgreSQL)`, () => {
+	queueTest('main, workers (with their health servers), Redis and PostgreSQL listen on loopback only (issue 36)', () => {
+		const queue = run as QueueRun;
+		const pids = [queue.main.pid, ...queue.workers.map((worker) => worker.pid), ...(services as QueueServices).pids];
+		for (const pid of pids) {
+			expect(pid).toBeDefined();
+			expect({ pid, beyond: beyondLoopback(pid as number) }).toEqual({ pid, beyond: [] });
+		}
+		expect(listeningAddresses(queue.main.pid as number)).toContain(`127.0.0.1:${queue.main.port}`);
+	});
+
 	queueTest('4 executions × 250 Close updates at once on one key: every update applied exactly once, none failed', async () => {
 		const state = sandbox as Sandbox;
 		const numbers = state.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A);
