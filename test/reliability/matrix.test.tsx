@@ -261,7 +261,7 @@ const table: Record<string, Record<string, string>> = {};
 afterAll(() => {
 	const columns = targets.flatMap((t) => (['update', 'get', 'list'] as const).map((op) => `${t.provider} ${op}`));
 	const lines = [`| fault | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`];
-	for (const [fault] of faults) lines.push(`| ${fault} | ${columns.map((c) => table[fault]?.[c] ?? '–').join(' | ')} |`);
+	for (const fault of [...faults.map(([name]) => name), ...answerKinds.map(([kind]) => `2xx ${kind}`)]) lines.push(`| ${fault} | ${columns.map((c) => table[fault]?.[c] ?? '–').join(' | ')} |`);
 	process.stdout.write(`\nFault matrix (outcome, requests the provider saw):\n${lines.join('\n')}\n`);
 });
 
@@ -300,6 +300,43 @@ describe.each(targets)('$provider', (target) => {
 			expect(everything.length).toBeLessThan(20_000);
 			(table[name] ??= {})[`${target.provider} ${operation}`] =
 				`${result.error ? `error ${result.error.httpCode ?? result.error.name}`.trim() : 'ok'} (${seen})`;
+		});
+	});
+});
+
+/**
+ * Issue 37's answer kinds: 2xx bodies that broke a recursive masker or reached an output as they
+ * were. Whatever a provider's operation makes of such a body (output it, read back, or refuse a body
+ * without its record), the run never crashes, never outputs a prototype or a secret, and says
+ * clearly when an answer is too large (and, for a write, that it was applied).
+ */
+const DEEP = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+const answerKinds: Array<[string, (target: Target) => string, Array<'update' | 'get' | 'list'>]> = [
+	['nested 3,000 levels deep', () => `{"id":"x","deep":${DEEP}}`, ['update', 'get', 'list']],
+	['a __proto__ key', () => '{"id":"x","__proto__":{"polluted":"yes"}}', ['update', 'get', 'list']],
+	['the secret as a key', (target) => JSON.stringify({ id: 'x', [target.secret]: 1, data: { [target.secret]: 2 } }), ['update', 'get', 'list']],
+	['40 MB of text', () => JSON.stringify({ id: 'x', blob: 'x'.repeat(40 * 1024 * 1024) }), ['update', 'get']],
+];
+
+describe.each(targets)('$provider: 2xx answers that break a naive masker', (target) => {
+	describe.each(answerKinds)('%s', (kind, raw, operations) => {
+		it.each(operations)('%s', async (operation) => {
+			const op = target.operations[operation];
+			sandbox().faults.add({ kind: 'body', provider: target.provider, raw: raw(target), times: 1 });
+			const result = await runNode({ node: target.node, parameters: { ...op.parameters(sandbox()), options: FAST }, credentials: target.credentials(sandbox()) });
+			const everything = JSON.stringify({ error: result.error, json: result.json });
+			expect(everything).not.toMatch(/Maximum call stack|could not be reached/);
+			for (const item of result.json) {
+				expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+				expect((item as { polluted?: unknown }).polluted).toBeUndefined();
+			}
+			for (const form of secretForms(target)) expect(everything).not.toContain(form);
+			expect(everything.length).toBeLessThan(5_000_000);
+			if (kind === '40 MB of text' && result.error) {
+				expect(result.error.message).toMatch(/too large to output/);
+				if (operation === 'update') expect(result.error.description).toMatch(/applied/);
+			}
+			(table[`2xx ${kind}`] ??= {})[`${target.provider} ${operation}`] = `${result.error ? `error ${result.error.httpCode || result.error.name}`.trim() : 'ok'}`;
 		});
 	});
 });

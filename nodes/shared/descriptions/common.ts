@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY } from '../transport/client';
 import type { RetryPolicy } from '../transport/types';
@@ -77,6 +77,15 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 }
 
 /** Request options shared by every operation: pacing, retries and timeouts. */
+/** What each request option may be: declared in the editor and enforced at run time. */
+export const OPTION_BOUNDS = {
+	concurrency: { label: 'Concurrency', min: 1, max: 50 },
+	maxTries: { label: 'Max Tries', min: 1, max: 20 },
+	maxWaitSeconds: { label: 'Max Wait (Seconds)', min: 0, max: 3600 },
+	retryDelayMs: { label: 'Retry Delay (Ms)', min: 0, max: 60_000 },
+	timeoutSeconds: { label: 'Timeout (Seconds)', min: 1, max: 600 },
+} as const;
+
 export const requestOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -89,7 +98,7 @@ export const requestOptions: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			default: 10,
-			typeOptions: { minValue: 1, maxValue: 50 },
+			typeOptions: { minValue: 1, maxValue: OPTION_BOUNDS.concurrency.max },
 			description:
 				"How many items are sent at once. Requests are paced by the provider's rate limit whatever this is; more only hides latency.",
 		},
@@ -98,7 +107,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxTries',
 			type: 'number',
 			default: 5,
-			typeOptions: { minValue: 1, maxValue: 20 },
+			typeOptions: { minValue: 1, maxValue: OPTION_BOUNDS.maxTries.max },
 			description:
 				'How many times one request is tried when the provider is throttling (429) or briefly failing (5xx, network), the first try included',
 		},
@@ -107,7 +116,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxWaitSeconds',
 			type: 'number',
 			default: 60,
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: OPTION_BOUNDS.maxWaitSeconds.max },
 			description:
 				'The longest one request may spend waiting between tries, for rate limits and back-off together',
 		},
@@ -116,7 +125,7 @@ export const requestOptions: INodeProperties = {
 			name: 'retryDelayMs',
 			type: 'number',
 			default: 500,
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: OPTION_BOUNDS.retryDelayMs.max },
 			description:
 				'First wait after a 5xx or network failure; it doubles on each try, with jitter. A 429 waits as long as the provider asks.',
 		},
@@ -125,7 +134,7 @@ export const requestOptions: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			default: 30,
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: OPTION_BOUNDS.timeoutSeconds.max },
 			description: 'How long one try may take before it counts as failed',
 		},
 	],
@@ -133,15 +142,24 @@ export const requestOptions: INodeProperties = {
 
 export function readRequestOptions(ctx: IExecuteFunctions): { policy: RetryPolicy; concurrency: number } {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const number = (value: unknown, fallback: number) =>
-		typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+	// Out of bounds is an error, not a clamp: a 30-day wait overflowed Node's timer to 1 ms and made
+	// every request fail at once, and an expression may set any number.
+	const read = (name: keyof typeof OPTION_BOUNDS, fallback: number): number => {
+		const value = options[name];
+		if (value === undefined || value === null || value === '') return fallback;
+		const { label, min, max } = OPTION_BOUNDS[name];
+		if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+			throw new NodeOperationError(ctx.getNode(), `${label}: must be a number from ${min} to ${max}, got ${String(value).slice(0, 30)}`);
+		}
+		return value;
+	};
 	return {
-		concurrency: Math.max(1, Math.floor(number(options.concurrency, DEFAULT_CONCURRENCY))),
+		concurrency: Math.floor(read('concurrency', DEFAULT_CONCURRENCY)),
 		policy: {
-			maxTries: Math.max(1, Math.floor(number(options.maxTries, DEFAULT_RETRY_POLICY.maxTries))),
-			maxWaitMs: number(options.maxWaitSeconds, DEFAULT_RETRY_POLICY.maxWaitMs / 1000) * 1000,
-			baseDelayMs: number(options.retryDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs),
-			timeoutMs: Math.max(1, number(options.timeoutSeconds, DEFAULT_RETRY_POLICY.timeoutMs / 1000)) * 1000,
+			maxTries: Math.floor(read('maxTries', DEFAULT_RETRY_POLICY.maxTries)),
+			maxWaitMs: read('maxWaitSeconds', DEFAULT_RETRY_POLICY.maxWaitMs / 1000) * 1000,
+			baseDelayMs: read('retryDelayMs', DEFAULT_RETRY_POLICY.baseDelayMs),
+			timeoutMs: read('timeoutSeconds', DEFAULT_RETRY_POLICY.timeoutMs / 1000) * 1000,
 		},
 	};
 }

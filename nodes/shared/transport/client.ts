@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { RequestPacer, WaitTooLongError } from './pacer';
-import { SecretMasker } from './secrets';
+import { AnswerTooLargeError, SecretMasker } from './secrets';
 import type { ApiRequest, ApiResponse, ProviderProfile, RetryPolicy } from './types';
 import { backoffMs, CancelledError, throttleWait, wait } from './waits';
 
@@ -187,6 +187,8 @@ export class ApiClient {
 					}
 				}
 			} catch (error) {
+				// Carried out, but its answer cannot be output: no retry, a clear error.
+				if (error instanceof AnswerTooLargeError) throw this.tooLarge(request, error);
 				failure = toFailure(error, url);
 				this.pacer.release(failure.headers, failure.status === 429, sentAt);
 				if (signal?.aborted) throw this.cancelled(request, error);
@@ -227,6 +229,19 @@ export class ApiClient {
 			waitedMs += delay;
 		}
 		return this.fail(request, last as Failure, masker, { waitedMs });
+	}
+
+	/** The error for a 2xx answer too large to output: it says whether the request was carried out. */
+	private tooLarge(request: ApiRequest, error: AnswerTooLargeError): NodeApiError {
+		const { displayName } = this.options.provider;
+		return new NodeApiError(this.ctx.getNode(), { message: `${displayName} answered with ${error.message}`, httpCode: '' } as JsonObject, {
+			message: `${displayName} answered ${request.method} ${this.where(request)} with ${error.message}: too large to output`,
+			description:
+				request.method === 'GET'
+					? "Nothing was changed. No phone number answer is that large: check the credential's host, or try again later."
+					: `${displayName} accepted the request (2xx): the change was applied and is not sent again; only its answer was too large to output.`,
+			itemIndex: request.itemIndex,
+		});
 	}
 
 	private cancelled(request: ApiRequest, error: unknown): NodeOperationError {

@@ -11,6 +11,13 @@ export const MAX_ANSWER_DEPTH = 64;
 
 const MASK = '****';
 
+/** The most an answer may hold (values, and characters of text) to be output: a number is a few KB, a page a few hundred KB. */
+export const MAX_ANSWER_VALUES = 2_000_000;
+export const MAX_ANSWER_TEXT = 32 * 1024 * 1024;
+
+/** An answer larger than an output may be: the caller says whether the write was applied. */
+export class AnswerTooLargeError extends Error {}
+
 /** Provider text scanned for a bounded message. */
 const MAX_SCANNED_TEXT = 65_536;
 
@@ -130,8 +137,15 @@ export class SecretMasker {
 	 */
 	maskDeep<T>(value: T): T {
 		const masker = this.withSecretsOf(value);
+		let values = 0;
+		let text = 0;
 		const copy = (entry: unknown, depth: number, put: (copied: unknown) => void, stack: Array<() => void>): void => {
-			if (typeof entry === 'string') return put(masker.mask(entry));
+			if (++values > MAX_ANSWER_VALUES) throw new AnswerTooLargeError(`more than ${MAX_ANSWER_VALUES.toLocaleString('en-US')} values`);
+			if (typeof entry === 'string') {
+				text += entry.length;
+				if (text > MAX_ANSWER_TEXT) throw new AnswerTooLargeError(`more than ${MAX_ANSWER_TEXT / 1024 / 1024} MB of text`);
+				return put(masker.mask(entry));
+			}
 			if (entry === null || typeof entry !== 'object') return put(entry);
 			if (depth >= MAX_ANSWER_DEPTH) return put(`[left out: nested deeper than ${MAX_ANSWER_DEPTH} levels]`);
 			if (Array.isArray(entry)) {

@@ -2,6 +2,9 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import { describeType } from '../transport/paths';
 
+/** Longest text a field sends. */
+export const MAX_TEXT = 10_000;
+
 /**
  * Checks of user input, made before any request (contract rule 2). Each names the field by its
  * display name and carries the item index.
@@ -20,7 +23,11 @@ export class InputValidator {
 	}
 
 	string(field: string, value: unknown): string {
-		if (typeof value === 'string') return value;
+		if (typeof value === 'string') {
+			// No field of a phone number takes pages of text: a megabyte label is a mistake, not a label.
+			if (value.length > MAX_TEXT) this.fail(field, `is ${value.length.toLocaleString('en-US')} characters long; at most ${MAX_TEXT.toLocaleString('en-US')} are sent`);
+			return value;
+		}
 		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 		return this.fail(field, `expected text, got ${describeType(value)}`);
 	}
@@ -43,7 +50,8 @@ export class InputValidator {
 	}
 
 	integer(field: string, value: unknown, min: number, max: number): number {
-		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		// Decimal digits only: Number() would also read "0x1E", "0b11110" and " 3e1 " as 30.
+		const number = typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isInteger(number)) {
 			return this.fail(field, `expected a whole number from ${min} to ${max}, got ${show(value)}`);
 		}
