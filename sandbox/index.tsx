@@ -31,6 +31,14 @@ export interface SandboxOptions {
 	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number; twilioNumbers?: number; telnyxNumbers?: number };
 	/** Largest page Telnyx lists serve (default 250, as Telnyx). */
 	telnyxMaxPageSize?: number;
+	/**
+	 * The largest `page[size]` a Telnyx list accepts, by path (`/messaging_profiles`: 100); past it the
+	 * list answers 400. Telnyx: "endpoint references define default and maximum page sizes";
+	 * `/phone_numbers` and `/connections` take 250, the others are UNVERIFIED (default: 250 for all).
+	 */
+	telnyxPageSizeLimits?: Record<string, number>;
+	/** Telnyx answers an unassign (null or "" for connection_id / billing_group_id) 200 but keeps the value (default false; UNVERIFIED). */
+	telnyxIgnoresUnassign?: boolean;
 	/** Whether Telnyx's `/connections` lists Call Control and TeXML applications too (default false; UNVERIFIED at Telnyx). */
 	telnyxConnectionsIncludeApplications?: boolean;
 	/** Telnyx 429s with a `Retry-After` as well as `x-ratelimit-*` (default false; UNVERIFIED at Telnyx). */
@@ -134,6 +142,8 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			// Telnyx publishes no figure; 0 = unlimited (and no x-ratelimit-* headers) unless a test sets one.
 			limiter: new RateLimiter(rate.telnyx ?? 0, 1000, options.telnyxRateModel ?? 'fixed'),
 			maxPageSize: options.telnyxMaxPageSize ?? 250,
+			pageSizeLimits: options.telnyxPageSizeLimits ?? {},
+			ignoresUnassign: options.telnyxIgnoresUnassign ?? false,
 			connectionsIncludeApplications: options.telnyxConnectionsIncludeApplications ?? false,
 			retryAfter: options.telnyxRetryAfter ?? false,
 		},

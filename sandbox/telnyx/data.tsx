@@ -37,6 +37,9 @@ export const TELNYX_KEYS = {
 };
 
 const AT = '2024-03-05T10:11:12.000Z';
+/** What `filter[status]` takes: the answer's statuses less the four requirement and provisioning ones. */
+export const TELNYX_STATUS_FILTERS = ['purchase-pending', 'purchase-failed', 'port-pending', 'active', 'deleted', 'port-failed', 'emergency-only', 'ported-out', 'port-out-pending'] as const;
+
 export const TELNYX_STATUSES = [
 	'purchase-pending', 'purchase-failed', 'port-pending', 'port-failed', 'active', 'deleted', 'emergency-only',
 	'ported-out', 'port-out-pending', 'requirement-info-pending', 'requirement-info-under-review',

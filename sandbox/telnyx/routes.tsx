@@ -1,12 +1,16 @@
 import { bearer, isE164, json, type Ctx, type Reply } from '../http';
 import type { RateLimiter } from '../rateLimit';
-import { TELNYX_STATUSES, type TelnyxData, type TelnyxNumber, type TelnyxRecord } from './data';
+import { TELNYX_STATUS_FILTERS, type TelnyxData, type TelnyxNumber, type TelnyxRecord } from './data';
 
 export interface TelnyxState extends TelnyxData {
 	/** Requests per second per API key; answers carry `x-ratelimit-*` (reset in seconds). */
 	limiter: RateLimiter;
 	/** Largest page served (Telnyx's is 250); tests lower it to get many pages. */
 	maxPageSize: number;
+	/** Whether null/"" for connection_id or billing_group_id is answered 200 but ignored (UNVERIFIED at Telnyx). */
+	ignoresUnassign: boolean;
+	/** The largest page[size] a list takes, by path under /v2 (250 where none is set). */
+	pageSizeLimits: Record<string, number>;
 	/** Whether `/connections` also lists Call Control and TeXML applications (UNVERIFIED at Telnyx). */
 	connectionsIncludeApplications: boolean;
 	/** A `Retry-After` on 429s too (UNVERIFIED at Telnyx). */
@@ -30,7 +34,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function page<T>(ctx: Ctx, state: TelnyxState, all: T[]): Reply {
 	const size = ctx.query['page[size]'] === undefined ? 20 : Number(ctx.query['page[size]']);
 	const number = ctx.query['page[number]'] === undefined ? 1 : Number(ctx.query['page[number]']);
-	if (!Number.isInteger(size) || size < 1 || size > 250) return telnyxError(400, '10015', 'Invalid page size', 'page[size] must be between 1 and 250', undefined);
+	const limit = state.pageSizeLimits[ctx.path.replace(/^\/v2/, '')] ?? 250;
+	if (!Number.isInteger(size) || size < 1 || size > limit) return telnyxError(400, '10015', 'Invalid page size', `page[size] must be between 1 and ${limit}`, undefined);
 	if (!Number.isInteger(number) || number < 1) return telnyxError(400, '10015', 'Invalid page number', 'page[number] must be 1 or more', undefined);
 	const served = Math.min(size, state.maxPageSize);
 	const data = all.slice((number - 1) * served, number * served);
@@ -115,7 +120,8 @@ function listNumbers(ctx: Ctx, state: TelnyxState): Reply {
 	if (tag !== undefined) numbers = numbers.filter((n) => n.tags.includes(tag));
 	const status = ctx.query['filter[status]'];
 	if (status !== undefined) {
-		if (!(TELNYX_STATUSES as readonly string[]).includes(status)) return telnyxError(400, '10015', 'Invalid filter', `filter[status] must be one of ${TELNYX_STATUSES.join(', ')}`);
+		// The filter takes fewer values than answers carry (Telnyx's spec).
+		if (!(TELNYX_STATUS_FILTERS as readonly string[]).includes(status)) return telnyxError(400, '10015', 'Invalid filter', `filter[status] must be one of ${TELNYX_STATUS_FILTERS.join(', ')}`);
 		numbers = numbers.filter((n) => n.status === status);
 	}
 	const connection = ctx.query['filter[connection_id]'];
@@ -135,9 +141,11 @@ function updateNumber(state: TelnyxState, number: TelnyxNumber, body: Record<str
 	}
 	if ('hd_voice_enabled' in body && typeof body.hd_voice_enabled !== 'boolean') return invalid('/hd_voice_enabled', 'hd_voice_enabled must be a boolean.');
 	const connection = body.connection_id;
-	// Unassigning with null or "" is not documented: the sandbox takes either.
+	// Unassigning with null or "" is not documented: the sandbox takes either (and, with
+	// `ignoresUnassign`, answers 200 and keeps the value: the other possible answer).
 	if (connection !== undefined && connection !== null && connection !== '') {
-		if (typeof connection !== 'string' || !NUMERIC_ID.test(connection)) return invalid('/connection_id', 'connection_id must be a numeric string.');
+		// A string (the spec's type): digits and UUIDs both occur in Telnyx's examples.
+		if (typeof connection !== 'string') return invalid('/connection_id', 'connection_id must be a string.');
 		if (!connectionName(state, connection)) return invalid('/connection_id', 'The connection could not be found.');
 	}
 	const billing = body.billing_group_id;
@@ -147,7 +155,9 @@ function updateNumber(state: TelnyxState, number: TelnyxNumber, body: Record<str
 	}
 	for (const [key, value] of Object.entries(body)) {
 		if (key === 'id') continue;
-		number[key] = value === '' && (key === 'connection_id' || key === 'billing_group_id') ? null : value;
+		const unassign = (key === 'connection_id' || key === 'billing_group_id') && (value === '' || value === null);
+		if (unassign && state.ignoresUnassign) continue;
+		number[key] = unassign ? null : value;
 	}
 	if ('connection_id' in body) {
 		number.connection_name = number.connection_id ? (connectionName(state, number.connection_id) ?? null) : null;

@@ -68,6 +68,8 @@ export function seedTwilio(options: { numbers?: number } = {}): TwilioData {
 			capabilities: { voice: true, sms: true, mms: i % 2 === 0, fax: false },
 			beta: false,
 			origin: i % 10 === 9 ? 'hosted' : 'twilio',
+			// twilio-oai: local, mobile or tollfree.
+			type: i % 7 === 6 ? 'tollfree' : i % 5 === 4 ? 'mobile' : 'local',
 			status: 'in-use',
 			api_version: '2010-04-01',
 			date_created: DATE,

@@ -24,6 +24,8 @@ const SID_FIELDS: Record<string, string> = {
 const UPDATE_FIELDS = new Set([
 	'FriendlyName', ...URL_FIELDS, ...METHOD_FIELDS, ...Object.keys(SID_FIELDS),
 	'VoiceCallerIdLookup', 'VoiceReceiveMode', 'EmergencyStatus', 'AccountSid',
+	// twilio-oai (UpdateIncomingPhoneNumberRequest): the API version of the number's incoming calls.
+	'ApiVersion',
 ]);
 
 /** Twilio's error body: `{code, message, more_info, status}`. */
@@ -146,6 +148,7 @@ function update(ctx: Ctx, state: TwilioState, number: TwilioNumber): Reply {
 		if (key === 'VoiceReceiveMode' && !['voice', 'fax'].includes(value)) return error(400, 20001, 'VoiceReceiveMode must be voice or fax');
 		if (key === 'EmergencyStatus' && !['Active', 'Inactive'].includes(value)) return error(400, 20001, 'EmergencyStatus must be Active or Inactive');
 		if (key === 'VoiceCallerIdLookup' && !['true', 'false'].includes(value)) return error(400, 20001, 'VoiceCallerIdLookup must be true or false');
+		if (key === 'ApiVersion' && !['2010-04-01', '2008-08-01'].includes(value)) return error(400, 20001, 'ApiVersion must be 2010-04-01 or 2008-08-01');
 		if (key === 'AccountSid' && value !== state.accountSid) return error(400, 21473, 'AccountSid must be a subaccount or parent of this account');
 	}
 	if (input.VoiceApplicationSid && !state.applications.some((a) => a.sid === input.VoiceApplicationSid)) return error(400, 21411, 'VoiceApplicationSid not found');

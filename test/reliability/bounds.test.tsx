@@ -76,7 +76,7 @@ describe("Close Add mode writes back only a membership list's strings", () => {
 	it('objects, numbers and nulls in the answer\'s list are not written back', async () => {
 		const number = group(2);
 		const users = sandbox().state.close.users.filter((u) => u.organizationIds.includes(ORG_A)).map((u) => u.id);
-		const keep = number.participants[0] ?? users[0];
+		const keep = (number.participants as string[])[0] ?? users[0];
 		sandbox().faults.add({
 			kind: 'body',
 			provider: 'close',

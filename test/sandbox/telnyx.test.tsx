@@ -81,3 +81,20 @@ describe('the Telnyx sandbox', () => {
 		expect(answer.data.errors[0].code).toBe('10009');
 	});
 });
+
+describe('the Twilio sandbox as twilio-oai documents it (issue 29)', () => {
+	const twilio = useSandbox();
+
+	it('accepts the documented ApiVersion parameter, and its numbers carry type', async () => {
+		const { TWILIO_ACCOUNT } = await import('../../sandbox');
+		const number = twilio().state.twilio.numbers[0];
+		const url = `${twilio().url}/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers/${number.sid}.json`;
+		const auth = `Basic ${Buffer.from(`${TWILIO_ACCOUNT.accountSid}:${TWILIO_ACCOUNT.authToken}`).toString('base64')}`;
+		const answer = await fetch(url, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'ApiVersion=2010-04-01' });
+		expect(answer.status).toBe(200);
+		const body = (await answer.json()) as { type?: string; api_version?: string };
+		expect(['local', 'mobile', 'tollfree']).toContain(body.type);
+		const refused = await fetch(url, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'ApiVersion=2099-01-01' });
+		expect(refused.status).toBe(400);
+	});
+});

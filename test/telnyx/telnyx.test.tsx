@@ -138,7 +138,7 @@ describe('Telnyx: update a phone number across its three endpoints', () => {
 		[{ usagePaymentMethod: 'monthly' }, 'Usage Payment Method'],
 		[{ messagingProfileId: 'profile-1' }, 'Messaging Profile Name or ID'],
 		[{ billingGroupId: '12345' }, 'Billing Group Name or ID'],
-		[{ connectionId: 'conn-abc' }, 'Connection Name or ID'],
+		[{ connectionId: 'conn abc' }, 'Connection Name or ID'],
 		[{ hdVoiceEnabled: 'yes' }, 'HD Voice Enabled'],
 		[{ customerReference: 'ok', forwardsTo: '+1' }, 'Forwards To'],
 	])('refuses %j before any request, naming %s', async (fields, field) => {
@@ -344,5 +344,84 @@ describe('Telnyx: /connections that lists the applications too', () => {
 		const ids = options.map((o) => o.value);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids).toHaveLength(40 + 30 + 20);
+	});
+});
+
+describe('Telnyx as its spec says (issue 29)', () => {
+	const spec = useSandbox({ telnyxPageSizeLimits: { '/messaging_profiles': 100, '/billing_groups': 100, '/call_control_applications': 100, '/texml_applications': 100 } });
+	const creds = () => telnyxCredentials(spec());
+
+	it("Get Many's Status filter offers exactly the values filter[status] takes", async () => {
+		const { Telnyx } = await import('../../nodes/Telnyx/Telnyx.node');
+		const filters = new Telnyx().description.properties.find((p) => p.name === 'filters' && JSON.stringify(p.displayOptions).includes('getAll'));
+		const status = (filters?.options as Array<{ name: string; options?: Array<{ value: string }> }>).find((o) => o.name === 'status');
+		expect(status?.options?.map((o) => o.value).sort()).toEqual(
+			['purchase-pending', 'purchase-failed', 'port-pending', 'active', 'deleted', 'port-failed', 'emergency-only', 'ported-out', 'port-out-pending'].sort(),
+		);
+		for (const value of ['provision-pending', 'requirement-info-pending']) {
+			const result = await runNode({ node: 'telnyx', parameters: { resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { status: value } }, credentials: creds() });
+			expect(result.error?.message).toMatch(/Status/);
+		}
+	});
+
+	it('a dropdown whose list refuses a page of 250 falls back to a smaller page and still lists everything', async () => {
+		const profiles = await loadOptions('getMessagingProfiles', { node: 'telnyx', credentials: creds() });
+		expect(profiles.map((o) => o.value).sort()).toEqual(spec().state.telnyx.messagingProfiles.map((p) => p.id).sort());
+		const groups = await loadOptions('getBillingGroups', { node: 'telnyx', credentials: creds() });
+		expect(groups.length).toBe(spec().state.telnyx.billingGroups.length);
+		const sizes = requestsTo(spec(), 'telnyx').filter((r) => r.path === '/v2/messaging_profiles').map((r) => r.query['page[size]']);
+		expect(sizes[0]).toBe('250');
+		expect(sizes).toContain('100');
+	});
+
+	it('a connection ID that is a UUID is not refused by the node (Telnyx shows both forms)', async () => {
+		const result = await runNode({
+			node: 'telnyx',
+			parameters: { resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { connectionId: '5a4c8a8e-3b7f-4a6b-9c1d-2e3f4a5b6c7d' } },
+			credentials: creds(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(spec(), 'telnyx')[0].query['filter[connection_id]']).toBe('5a4c8a8e-3b7f-4a6b-9c1d-2e3f4a5b6c7d');
+	});
+
+	it('no length limits the spec does not have: a long customer reference, external PIN and translated number reach Telnyx', async () => {
+		const target = spec().state.telnyx.numbers[3];
+		const long = 'R'.repeat(400);
+		const result = await runNode({
+			node: 'telnyx',
+			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: target.id }, updateFields: { customerReference: long, externalPin: '9'.repeat(40), translatedNumber: '+1'.padEnd(70, '5') } },
+			credentials: creds(),
+		});
+		expect(result.error?.message ?? '').not.toMatch(/at most/);
+		const sent = requestsTo(spec(), 'telnyx').filter((r) => r.method === 'PATCH');
+		expect(sent[0].body).toMatchObject({ customer_reference: long });
+	});
+});
+
+describe('Telnyx: an unassign that Telnyx answers 200 but ignores (UNVERIFIED which it does)', () => {
+	const ignoring = useSandbox({ telnyxIgnoresUnassign: true });
+
+	it('is an error that says the connection was kept, not a success', async () => {
+		const target = ignoring().state.telnyx.numbers.find((n) => n.connection_id) as IDataObject;
+		const result = await runNode({
+			node: 'telnyx',
+			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: target.id }, updateFields: { connectionId: '' } },
+			credentials: telnyxCredentials(ignoring()),
+		});
+		expect(result.error?.message).toMatch(/Telnyx kept connection_id .* after the request to unassign it/);
+		expect(requestsTo(ignoring(), 'telnyx').find((r) => r.method === 'PATCH')?.body).toEqual({ connection_id: null });
+	});
+
+	it('when Telnyx does unassign, the update succeeds', async () => {
+		const honest = ignoring();
+		honest.state.telnyx.ignoresUnassign = false;
+		const target = honest.state.telnyx.numbers.find((n) => n.connection_id) as IDataObject;
+		const result = await runNode({
+			node: 'telnyx',
+			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: target.id }, updateFields: { connectionId: '' } },
+			credentials: telnyxCredentials(honest),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json[0].connection_id).toBeNull();
 	});
 });

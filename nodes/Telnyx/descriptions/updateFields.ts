@@ -1,7 +1,7 @@
 import { updateFieldsCollection } from '../../shared/descriptions/common';
 import { accountDropdown, booleanField, choiceField, textField } from '../../shared/descriptions/fields';
 import type { UpdateField } from '../../shared/execution/updateBody';
-import { NUMERIC_ID } from '../transport';
+import { CONNECTION_ID } from '../transport';
 
 /** The three requests one update spans, in the order they are sent. */
 export const UPDATE_GROUPS = ['number settings', 'voice settings', 'messaging settings'] as const;
@@ -20,12 +20,13 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * messaging profiles and billing groups are UUIDs.
  */
 export const TELNYX_FIELDS: Record<string, UpdateField> = {
-	tags: { api: 'tags', label: 'Tags', group: NUMBER, check: { kind: 'list', pattern: /^[^,]{1,100}$/, what: 'a tag' } },
+	// No length limits that Telnyx's spec does not have: Telnyx's own 422 speaks for them.
+	tags: { api: 'tags', label: 'Tags', group: NUMBER, check: { kind: 'list', pattern: /^[^,]+$/, what: 'a tag' } },
 	// Unassigning: the API documents neither null nor "" here; null is JSON's "no value".
-	connectionId: { api: 'connection_id', label: 'Connection Name or ID', group: NUMBER, check: { kind: 'id', pattern: NUMERIC_ID, example: '1293384261075731499', empty: null } },
+	connectionId: { api: 'connection_id', label: 'Connection Name or ID', group: NUMBER, check: { kind: 'id', pattern: CONNECTION_ID, example: '1293384261075731499', empty: null } },
 	billingGroupId: { api: 'billing_group_id', label: 'Billing Group Name or ID', group: NUMBER, check: { kind: 'id', pattern: UUID, example: 'f5586561-8ff0-4291-a0ac-84fe544797bd', empty: null } },
-	customerReference: { api: 'customer_reference', label: 'Customer Reference', group: NUMBER, check: { kind: 'text', maxLength: 255 } },
-	externalPin: { api: 'external_pin', label: 'External PIN', group: NUMBER, check: { kind: 'text', maxLength: 32 } },
+	customerReference: { api: 'customer_reference', label: 'Customer Reference', group: NUMBER, check: { kind: 'text' } },
+	externalPin: { api: 'external_pin', label: 'External PIN', group: NUMBER, check: { kind: 'text' } },
 	hdVoiceEnabled: { api: 'hd_voice_enabled', label: 'HD Voice Enabled', group: NUMBER, check: { kind: 'boolean' } },
 
 	callForwardingEnabled: { api: 'call_forwarding.call_forwarding_enabled', label: 'Call Forwarding Enabled', group: VOICE, check: { kind: 'boolean' } },
@@ -44,7 +45,7 @@ export const TELNYX_FIELDS: Record<string, UpdateField> = {
 	inboundCallRecordingChannels: { api: 'call_recording.inbound_call_recording_channels', label: 'Inbound Call Recording Channels', group: VOICE, check: { kind: 'oneOf', values: ['single', 'dual'] } },
 	inboundCallScreening: { api: 'inbound_call_screening', label: 'Inbound Call Screening', group: VOICE, check: { kind: 'oneOf', values: ['disabled', 'reject_calls', 'flag_calls'] } },
 	techPrefixEnabled: { api: 'tech_prefix_enabled', label: 'Tech Prefix Enabled', group: VOICE, check: { kind: 'boolean' } },
-	translatedNumber: { api: 'translated_number', label: 'Translated Number', group: VOICE, check: { kind: 'text', maxLength: 64 } },
+	translatedNumber: { api: 'translated_number', label: 'Translated Number', group: VOICE, check: { kind: 'text' } },
 	usagePaymentMethod: { api: 'usage_payment_method', label: 'Usage Payment Method', group: VOICE, check: { kind: 'oneOf', values: ['pay-per-minute', 'channel'] } },
 
 	// "" unassigns the profile (null would keep it); a UUID assigns one.

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { listAll } from '../../shared/transport/pagination';
-import { pageSized, telnyxClient, telnyxPaging } from '../transport';
+import { listWithFallbackPageSize, pageSized, telnyxClient, telnyxPaging } from '../transport';
 
 function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -26,8 +26,8 @@ export async function getConnections(this: ILoadOptionsFunctions): Promise<INode
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const [connections, callControl, texml] = await Promise.all([
 		listAll(api, telnyxPaging, { path: '/connections', qs: pageSized() }),
-		listAll(api, telnyxPaging, { path: '/call_control_applications', qs: pageSized() }),
-		listAll(api, telnyxPaging, { path: '/texml_applications', qs: pageSized() }),
+		listWithFallbackPageSize(api, '/call_control_applications'),
+		listWithFallbackPageSize(api, '/texml_applications'),
 	]);
 	const byId = new Map<string, INodePropertyOptions>();
 	const add = (item: IDataObject, name: unknown, fallbackKind: string) => {
@@ -46,12 +46,12 @@ export async function getConnections(this: ILoadOptionsFunctions): Promise<INode
 
 export async function getMessagingProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
-	const profiles = await listAll(api, telnyxPaging, { path: '/messaging_profiles', qs: pageSized() });
+	const profiles = await listWithFallbackPageSize(api, '/messaging_profiles');
 	return sorted(profiles.map((p) => ({ name: `${String(p.name || p.id)}${p.enabled === false ? ' (disabled)' : ''}`, value: String(p.id) })));
 }
 
 export async function getBillingGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
-	const groups = await listAll(api, telnyxPaging, { path: '/billing_groups', qs: pageSized() });
+	const groups = await listWithFallbackPageSize(api, '/billing_groups');
 	return sorted(groups.map((g) => ({ name: String(g.name || g.id), value: String(g.id) })));
 }

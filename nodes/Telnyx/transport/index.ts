@@ -11,11 +11,21 @@ import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types'
 
 const CREDENTIAL = { type: 'telnyxPhoneNumbersApi', name: 'Telnyx Phone Numbers API' };
 
-/** Telnyx's largest page. */
+/** The largest page of `/phone_numbers` and `/connections`. */
 export const MAX_PAGE_SIZE = 250;
 
-/** Telnyx's phone number, connection and application IDs are numeric strings. */
-export const NUMERIC_ID = /^\d{1,25}$/;
+/**
+ * Page sizes tried, largest first, for lists whose maximum Telnyx does not publish ("endpoint
+ * references define default and maximum page sizes"; UNVERIFIED for messaging profiles, billing
+ * groups, Call Control and TeXML applications): a size such a list refuses is tried smaller.
+ */
+const PAGE_SIZES = [MAX_PAGE_SIZE, 100, 20];
+
+/**
+ * A connection or application ID: Telnyx's examples show long digit strings and UUIDs alike, and its
+ * spec types them as plain strings, so both pass; what could leave a path segment does not.
+ */
+export const CONNECTION_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
 export const telnyxProfile: ProviderProfile = {
 	displayName: 'Telnyx',
@@ -84,6 +94,22 @@ export const telnyxPaging = pageNumberPaging(
 /** A list's query with its page size: as many as wanted, at most Telnyx's 250. */
 export function pageSized(qs: IDataObject = {}, limit?: number): IDataObject {
 	return { ...qs, 'page[size]': Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
+}
+
+/** Every item of a list whose largest page is not published: 250 a page, or less where that is refused. */
+export async function listWithFallbackPageSize(api: ApiClient, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	let outcome: { items: IDataObject[] } | { error: unknown } = { error: undefined };
+	for (const size of PAGE_SIZES) {
+		// The error is kept, not caught and re-thrown: it is already the NodeApiError to show.
+		outcome = await listAll(api, telnyxPaging, { path, qs: { ...qs, 'page[size]': size } }).then(
+			(items) => ({ items }),
+			(error: unknown) => ({ error }),
+		);
+		if ('items' in outcome) return outcome.items;
+		const failure = outcome.error as { httpCode?: unknown; message?: unknown };
+		if (!['400', '422'].includes(String(failure.httpCode)) || !/page/i.test(String(failure.message))) break;
+	}
+	throw (outcome as { error: unknown }).error;
 }
 
 /** `+1 (312) 555-0100` → `13125550100`: `filter[phone_number]` takes digits only. */

@@ -3,12 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getAllDescription, readGetAll } from '../../../shared/descriptions/common';
 import { accountDropdown, textField } from '../../../shared/descriptions/fields';
 import { listAll } from '../../../shared/transport/pagination';
-import { NUMERIC_ID, pageSized, phoneDigits, telnyxPaging, type TelnyxConnection } from '../../transport';
+import { CONNECTION_ID, pageSized, phoneDigits, telnyxPaging, type TelnyxConnection } from '../../transport';
 
+/** What `filter[status]` takes (Telnyx's spec); answers have four more that the filter does not. */
 export const NUMBER_STATUSES = [
-	'active', 'deleted', 'emergency-only', 'port-failed', 'port-out-pending', 'port-pending', 'ported-out',
-	'provision-pending', 'purchase-failed', 'purchase-pending', 'requirement-info-exception',
-	'requirement-info-pending', 'requirement-info-under-review',
+	'active', 'deleted', 'emergency-only', 'port-failed', 'port-out-pending', 'port-pending', 'ported-out', 'purchase-failed', 'purchase-pending',
 ] as const;
 
 const title = (status: string) => status.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
@@ -42,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	if (filters.status) qs['filter[status]'] = check.oneOf('Status', filters.status, NUMBER_STATUSES);
 	if (filters.connectionId) {
 		const id = check.string('Connection Name or ID', filters.connectionId).trim();
-		if (!NUMERIC_ID.test(id)) check.fail('Connection Name or ID', `"${id.slice(0, 40)}" is not a Telnyx connection ID (digits)`);
+		if (!CONNECTION_ID.test(id)) check.fail('Connection Name or ID', `"${id.slice(0, 40)}" is not a Telnyx connection or application ID`);
 		qs['filter[connection_id]'] = id;
 	}
 	return await listAll(connection.api, telnyxPaging, { path: '/phone_numbers', qs: pageSized(qs, limit), itemIndex }, { limit });

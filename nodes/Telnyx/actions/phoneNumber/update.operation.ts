@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { updateFields } from '../../../shared/execution/parameters';
 import { buildGroupedUpdateBodies } from '../../../shared/execution/updateBody';
@@ -51,5 +51,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	const number = await settled('number settings');
 	const voice = await settled('voice settings');
 	const messaging = await settled('messaging settings');
+	refuseIgnoredUnassign(this, itemIndex, bodies, number);
 	return numberWithSettings(number, voice, messaging);
+}
+
+/**
+ * How Telnyx unassigns a connection or billing group on `PATCH /phone_numbers/{id}` is UNVERIFIED
+ * (its spec types both as plain strings): the node sends null, then reads the answer. A value still
+ * set is an error that says what happened, never a success.
+ */
+function refuseIgnoredUnassign(ctx: IExecuteFunctions, itemIndex: number, bodies: Array<{ group: UpdateGroup; body: IDataObject }>, number: IDataObject): void {
+	const sent = bodies.find(({ group }) => group === 'number settings')?.body ?? {};
+	const kept = (['connection_id', 'billing_group_id'] as const).filter((key) => key in sent && (sent[key] === null || sent[key] === '') && number[key]);
+	if (kept.length === 0) return;
+	throw new NodeOperationError(ctx.getNode(), `Telnyx kept ${kept.map((key) => `${key} ${String(number[key])}`).join(' and ')} after the request to unassign it`, {
+		itemIndex,
+		description:
+			'Telnyx answered the update with success but the number still has it: the unassign was not applied. The other fields of this update were sent. Unassign it in Telnyx Mission Control, or assign another connection or billing group instead.',
+	});
 }
