@@ -4,7 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
-import { closePhoneNumbersApiTest, closePhoneNumbersOAuth2ApiTest } from './methods/credentialTest';
+import { closePhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getExternalNumbers, getUsers } from './methods/loadOptions';
 
@@ -20,7 +20,6 @@ export class Close implements INodeType {
 			{
 				name: 'closePhoneNumbersOAuth2Api',
 				required: true,
-				testedBy: 'closePhoneNumbersOAuth2ApiTest',
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
@@ -39,7 +38,7 @@ export class Close implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { closePhoneNumbersApiTest, closePhoneNumbersOAuth2ApiTest },
+		credentialTest: { closePhoneNumbersApiTest },
 		listSearch: { searchPhoneNumbers },
 		loadOptions: { getExternalNumbers, getUsers },
 	};

@@ -85,14 +85,3 @@ describe("Close OAuth2: the Authorization and Access Token URLs follow the Base 
 	});
 });
 
-describe('Close OAuth2: the credential test uses the stored access token, under the same Base URL rule', () => {
-	it('OK with a token the sandbox issued, an error without a token or with a refused Base URL, and nothing sent then', async () => {
-		const token = sandbox().issueCloseToken().access_token;
-		const data = { clientId: 'c', clientSecret: 'ClientSecretValue-123', oauthTokenData: { access_token: token, token_type: 'Bearer' } };
-		expect(await testCredential('closePhoneNumbersOAuth2Api', { ...data, baseUrl: sandbox().url })).toEqual({ status: 'OK', message: 'Connection successful' });
-		sandbox().clearRequests();
-		expect((await testCredential('closePhoneNumbersOAuth2Api', { ...data, baseUrl: 'https://evil.example' })).message).toMatch(/loopback origin.*Nothing was sent/);
-		expect((await testCredential('closePhoneNumbersOAuth2Api', { clientId: 'c', baseUrl: sandbox().url })).message).toMatch(/not connected yet.*Nothing was sent/);
-		expect(sandbox().requests).toHaveLength(0);
-	});
-});

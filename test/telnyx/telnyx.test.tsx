@@ -405,7 +405,7 @@ describe('Telnyx: an unassign that Telnyx answers 200 but ignores (UNVERIFIED wh
 		const target = ignoring().state.telnyx.numbers.find((n) => n.connection_id) as IDataObject;
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: target.id }, updateFields: { connectionId: '' } },
+			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: String(target.id) }, updateFields: { connectionId: '' } },
 			credentials: telnyxCredentials(ignoring()),
 		});
 		expect(result.error?.message).toMatch(/Telnyx kept connection_id .* after the request to unassign it/);
@@ -418,7 +418,7 @@ describe('Telnyx: an unassign that Telnyx answers 200 but ignores (UNVERIFIED wh
 		const target = honest.state.telnyx.numbers.find((n) => n.connection_id) as IDataObject;
 		const result = await runNode({
 			node: 'telnyx',
-			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: target.id }, updateFields: { connectionId: '' } },
+			parameters: { resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: String(target.id) }, updateFields: { connectionId: '' } },
 			credentials: telnyxCredentials(honest),
 		});
 		expect(result.error).toBeUndefined();

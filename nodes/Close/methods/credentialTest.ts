@@ -16,17 +16,3 @@ export const closePhoneNumbersApiTest = credentialTestFunction(closeProfile, (da
 	};
 });
 
-/** The OAuth2 credential: the same read with its access token (n8n refreshes a token at execution, not here). */
-export const closePhoneNumbersOAuth2ApiTest = credentialTestFunction(closeProfile, (data, origin) => {
-	const token = (data.oauthTokenData as { access_token?: unknown } | undefined)?.access_token;
-	if (typeof token !== 'string' || token === '') return 'The credential is not connected yet: click Connect my account first';
-	const problem = credentialValueProblem('access token', token);
-	if (problem) return problem;
-	return {
-		url: `${origin ? `${origin}/api/v1` : CLOSE_API_BASE}/me/`,
-		qs: { _fields: 'id' },
-		auth: { bearer: token },
-		secrets: [token, String(data.clientSecret ?? '')],
-		hint: 'Reconnect the credential: Close refused its access token (the app may have been disconnected or its access revoked).',
-	};
-});
