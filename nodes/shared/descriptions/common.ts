@@ -103,6 +103,15 @@ export const requestOptions: INodeProperties = {
 				"How many items are sent at once. Requests are paced by the provider's rate limit whatever this is; more only hides latency.",
 		},
 		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/operation': ['update'] } },
+			description:
+				'Whether to only read the number and show what would change, sending nothing. The output lists the changes and the requests an update would send.',
+		},
+		{
 			displayName: 'Max Tries',
 			name: 'maxTries',
 			type: 'number',
@@ -128,6 +137,15 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: OPTION_BOUNDS.retryDelayMs.max },
 			description:
 				'First wait after a 5xx or network failure; it doubles on each try, with jitter. A 429 waits as long as the provider asks.',
+		},
+		{
+			displayName: 'Skip Unchanged',
+			name: 'skipUnchanged',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/operation': ['update'] } },
+			description:
+				'Whether to read the number first and leave out every field that already has the value asked for; when nothing is left, nothing is sent. Passwords are always sent (they cannot be read).',
 		},
 		{
 			displayName: 'Timeout (Seconds)',

@@ -26,3 +26,10 @@ export function updateFields(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 	}
 	return fields;
 }
+
+/** The `updateFields` of `keys` only (what Skip Unchanged leaves to send). */
+export function pick(fields: IDataObject, keys: string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const key of keys) if (Object.prototype.hasOwnProperty.call(fields, key)) picked[key] = fields[key];
+	return picked;
+}

@@ -98,6 +98,11 @@ export class ApiClient {
 		return new URL(this.options.baseUrl).origin;
 	}
 
+	/** Where `path` goes on the provider's host (its URL path, version prefix included): what Dry Run shows. */
+	pathOf(path: string): string {
+		return new URL(`${this.options.baseUrl}${path}`).pathname;
+	}
+
 	async request<T = unknown>(request: ApiRequest): Promise<T> {
 		return (await this.requestFull<T>(request)).body;
 	}

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateFieldsCollection } from '../../../shared/descriptions/common';
 import { accountMultiDropdown, booleanField, textField } from '../../../shared/descriptions/fields';
 import { updateFields } from '../../../shared/execution/parameters';
+import { readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
@@ -137,25 +138,45 @@ export async function execute(
 	run: ItemRun,
 ): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const body = closeUpdateBody(updateFields(this, itemIndex), check);
+	const fields = updateFields(this, itemIndex);
+	const keys = Object.keys(fields);
+	const body = closeUpdateBody(fields, check);
 	const mode = check.oneOf('Membership Changes', this.getNodeParameter('membershipMode', itemIndex, 'replace'), MEMBERSHIP_MODES);
+	const membership = mode !== 'replace' && ('participants' in body || 'phone_numbers' in body);
+	if (!membership) refuseEmptyLists(body, check);
+	const options = readUpdateOptions(this, itemIndex);
 	// After the fields are checked: By Number looks the number up, and bad input sends nothing.
 	const { path, resource } = await phoneNumberPath(this, client, itemIndex);
-	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
-	const write = async () =>
-		await writeAndRead(client, { method: 'PUT', path, body, itemIndex, resource }, read);
-	if (mode === 'replace' || !('participants' in body || 'phone_numbers' in body)) {
-		refuseEmptyLists(body, check);
-		return await write();
-	}
+	let read: IDataObject | undefined;
+	const readNumber = async () => (read = await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }));
+	const bodyOf = (chosen: string[]) => {
+		const part: IDataObject = {};
+		for (const key of chosen) if (CLOSE_FIELDS[key].api in body) part[CLOSE_FIELDS[key].api] = body[CLOSE_FIELDS[key].api];
+		return part;
+	};
+	const plan = {
+		keys,
+		read: readNumber,
+		compare: (number: IDataObject) => {
+			// Add and Remove: the whole lists Close takes, from what the number has now.
+			if (membership) applyMembership(body, number, mode as 'add' | 'remove');
+			return keys.map((key) => {
+				const api = CLOSE_FIELDS[key].api;
+				// A list that Add or Remove leaves as it is stays out of the body: it is unchanged.
+				return { field: key, before: number[api], after: api in body ? body[api] : number[api] };
+			});
+		},
+		requests: (chosen: string[]) => (Object.keys(bodyOf(chosen)).length > 0 ? [{ method: 'PUT', path: client.pathOf(path), body: bodyOf(chosen) }] : []),
+		send: async (chosen: string[]) => {
+			const part = bodyOf(chosen);
+			// Adding members already there or removing absent ones changes nothing: no write.
+			if (Object.keys(part).length === 0 && read) return read;
+			return await writeAndRead(client, { method: 'PUT', path, body: part, itemIndex, resource }, readNumber);
+		},
+	};
+	if (!membership) return await runUpdatePlan(plan, options);
 	// Read, change, write: items on the same number take turns, so none loses another's change.
-	return await run.exclusive(path, async () => {
-		const current = await read();
-		applyMembership(body, current, mode);
-		// Adding members already there or removing absent ones changes nothing: no write.
-		if (Object.keys(body).length === 0) return current;
-		return await write();
-	});
+	return await run.exclusive(path, async () => await runUpdatePlan(plan, options, true));
 }
 
 /** Turns the entries to add or remove into the whole lists Close takes; drops lists that stay the same. */

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateFields } from '../../../shared/execution/parameters';
+import { pick, updateFields } from '../../../shared/execution/parameters';
+import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { writeAndRead } from '../../../shared/execution/writes';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
 import { updateFieldsProperty } from '../../descriptions/updateFields';
 import { phoneNumberPath } from '../../transport';
-import { signalWireUpdateBody } from './updateBody';
+import { handlerTogether, SIGNALWIRE_FIELDS, signalWireUpdateBody } from './updateBody';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
 
@@ -17,13 +18,25 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
-	const body = signalWireUpdateBody(updateFields(this, itemIndex), new InputValidator(this.getNode(), itemIndex));
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const fields = updateFields(this, itemIndex);
+	const keys = Object.keys(fields);
+	const bodyOf = (chosen: string[]) => signalWireUpdateBody(pick(fields, chosen), check);
+	bodyOf(keys);
+	const options = readUpdateOptions(this, itemIndex);
 	const { id, path } = await phoneNumberPath(this, client, itemIndex);
 	const resource = `phone number ${id}`;
-	// SignalWire updates with PUT, yet only the fields sent change.
-	return await writeAndRead(
-		client,
-		{ method: 'PUT', path, body, itemIndex, resource },
-		async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }),
+	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
+	return await runUpdatePlan(
+		{
+			keys,
+			read,
+			compare: (number) => compareByTable(keys, SIGNALWIRE_FIELDS, bodyOf(keys), number),
+			together: (chosen) => handlerTogether(fields, chosen),
+			requests: (chosen) => [{ method: 'PUT', path: client.pathOf(path), body: bodyOf(chosen) }],
+			// SignalWire updates with PUT, yet only the fields sent change.
+			send: async (chosen) => await writeAndRead(client, { method: 'PUT', path, body: bodyOf(chosen), itemIndex, resource }, read),
+		},
+		options,
 	);
 }

@@ -111,3 +111,13 @@ function requireHandlerField(
 		);
 	}
 }
+
+/** With Skip Unchanged: a handler that is sent takes the field it routes to along (SignalWire needs both). */
+export function handlerTogether(fields: IDataObject, keys: string[]): string[] {
+	const out = new Set(keys);
+	for (const [handlerKey, needs] of [['callHandler', CALL_HANDLER_NEEDS], ['messageHandler', MESSAGE_HANDLER_NEEDS]] as const) {
+		const needed = typeof fields[handlerKey] === 'string' ? needs[fields[handlerKey] as string] : undefined;
+		if (out.has(handlerKey) && needed && needed in fields) out.add(needed);
+	}
+	return [...out];
+}

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateFieldsCollection } from '../../../shared/descriptions/common';
 import { booleanField, choiceField, textField } from '../../../shared/descriptions/fields';
-import { updateFields } from '../../../shared/execution/parameters';
+import { pick, updateFields } from '../../../shared/execution/parameters';
+import { compareByTable, maskedBody, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { numberPath, type SynthflowConnection } from '../../transport';
+import { numberPath, requireWorkspace, type SynthflowConnection } from '../../transport';
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
@@ -118,38 +119,46 @@ export async function execute(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const check = new InputValidator(node, itemIndex);
-	const body = synthflowUpdateBody(updateFields(this, itemIndex), check);
+	const fields = updateFields(this, itemIndex);
+	const keys = Object.keys(fields);
+	const bodyOf = (chosen: string[]) => synthflowUpdateBody(pick(fields, chosen), check);
+	bodyOf(keys);
+	const options = readUpdateOptions(this, itemIndex);
 	const { slug, path } = await numberPath(this, itemIndex);
-	const writeOnly = typeof body.trunk_pwd === 'string' ? [body.trunk_pwd] : [];
-	const answer = await connection.client.request<unknown>({
-		method: 'PATCH',
-		path,
-		body,
-		itemIndex,
-		resource: `phone number +${slug}`,
-		writeOnly,
-	});
-	// The PATCH answers only a status: read the number back to output it as it now is.
-	if (connection.workspaceId) {
-		const current = await connection.client.requestObject<IDataObject>({
-			method: 'GET',
-			path,
-			qs: { workspace: connection.workspaceId },
-			itemIndex,
-			resource: `phone number +${slug}`,
-			writeOnly,
-		});
-		return unwrapNumber(current);
-	}
-	const sent = { ...body };
-	delete sent.trunk_pwd; // a secret: never output
-	const status = ApiClient.isObject(answer) && typeof answer.status === 'string' ? answer.status : 'ok';
-	return {
-		slug,
-		phone_number: `+${slug}`,
-		...sent,
-		status,
-		notice:
-			'Updated. Add the Workspace ID to the Synthflow Phone Numbers API credential to get the whole number back after each update.',
+	const resource = `phone number +${slug}`;
+	const password = fields.trunkPassword;
+	const writeOnly = typeof password === 'string' && password !== '' ? [password] : [];
+	const read = async () => {
+		// Reading needs the workspace: Dry Run and Skip Unchanged say so rather than write blind.
+		const workspace = requireWorkspace(node, connection, itemIndex);
+		return unwrapNumber(await connection.client.requestObject<IDataObject>({ method: 'GET', path, qs: { workspace }, itemIndex, resource, writeOnly }));
 	};
+	const send = async (chosen: string[]) => {
+		const body = bodyOf(chosen);
+		const answer = await connection.client.request<unknown>({ method: 'PATCH', path, body, itemIndex, resource, writeOnly });
+		// The PATCH answers only a status: read the number back to output it as it now is.
+		if (connection.workspaceId) return await read();
+		const sent = { ...body };
+		delete sent.trunk_pwd; // a secret: never output
+		const status = ApiClient.isObject(answer) && typeof answer.status === 'string' ? answer.status : 'ok';
+		return {
+			slug,
+			phone_number: `+${slug}`,
+			...sent,
+			status,
+			notice: 'Updated. Add the Workspace ID to the Synthflow Phone Numbers API credential to get the whole number back after each update.',
+		};
+	};
+	return await runUpdatePlan(
+		{
+			keys,
+			read,
+			compare: (number) => compareByTable(keys, SYNTHFLOW_FIELDS, bodyOf(keys), number, undefined, ['trunkPassword']),
+			// Turning UAC on needs the trunk's user name in the same request (the password is always sent).
+			together: (chosen) => (chosen.includes('uacEnabled') && 'trunkUsername' in fields ? [...new Set([...chosen, 'trunkUsername', 'trunkPassword'])] : chosen),
+			requests: (chosen) => [{ method: 'PATCH', path: connection.client.pathOf(path), body: maskedBody(bodyOf(chosen), ['trunk_pwd']) }],
+			send,
+		},
+		options,
+	);
 }

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { updateFields } from '../../../shared/execution/parameters';
+import { pick, updateFields } from '../../../shared/execution/parameters';
+import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildGroupedUpdateBodies } from '../../../shared/execution/updateBody';
 import { writeInSteps } from '../../../shared/execution/writes';
 import { InputValidator } from '../../../shared/validation';
@@ -29,30 +30,63 @@ function checkCnam(fields: IDataObject, check: InputValidator): void {
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
-	const bodies = buildGroupedUpdateBodies(fields, TELNYX_FIELDS, check, UPDATE_GROUPS);
-	checkCnam(fields, check);
+	const keys = Object.keys(fields);
+	const bodiesOf = (chosen: string[]) => {
+		const picked = pick(fields, chosen);
+		const bodies = buildGroupedUpdateBodies(picked, TELNYX_FIELDS, check, UPDATE_GROUPS);
+		checkCnam(picked, check);
+		return bodies;
+	};
+	bodiesOf(keys);
+	const options = readUpdateOptions(this, itemIndex);
 	const id = await resolveNumberId(this, connection, itemIndex);
 	const paths = numberPaths(this, id, itemIndex);
 	const where: Record<UpdateGroup, string> = { 'number settings': paths.number, 'voice settings': paths.voice, 'messaging settings': paths.messaging };
 	const resource = `phone number ${id}`;
-	const written = new Map<UpdateGroup, IDataObject | undefined>();
-	// One PATCH per group with a field set, in a fixed order; a failure says what was already applied.
-	await writeInSteps(
-		bodies.map(({ group, body }) => ({
-			name: group,
-			run: async () => {
-				const answer = await connection.api.request<unknown>({ method: 'PATCH', path: where[group], body, itemIndex, resource });
-				written.set(group, record(answer));
+	const read = async () =>
+		numberWithSettings(
+			await readRecord(connection, paths.number, itemIndex, resource),
+			await readRecord(connection, paths.voice, itemIndex, resource),
+			await readRecord(connection, paths.messaging, itemIndex, resource),
+		);
+	const send = async (chosen: string[]) => {
+		const bodies = bodiesOf(chosen);
+		const written = new Map<UpdateGroup, IDataObject | undefined>();
+		// One PATCH per group with a field set, in a fixed order; a failure says what was already applied.
+		await writeInSteps(
+			bodies.map(({ group, body }) => ({
+				name: group,
+				run: async () => {
+					const answer = await connection.api.request<unknown>({ method: 'PATCH', path: where[group], body, itemIndex, resource });
+					written.set(group, record(answer));
+				},
+			})),
+		);
+		// What was not written (or came back without its record) is read, so the output is always whole.
+		const settled = async (group: UpdateGroup) => written.get(group) ?? (await readRecord(connection, where[group], itemIndex, resource));
+		const number = await settled('number settings');
+		const voice = await settled('voice settings');
+		const messaging = await settled('messaging settings');
+		refuseIgnoredUnassign(this, itemIndex, bodies, number);
+		return numberWithSettings(number, voice, messaging);
+	};
+	// Voice and messaging settings are read under `voice` and `messaging` of the number as output.
+	const settingsOf: Record<string, string> = { 'voice settings': 'voice.', 'messaging settings': 'messaging.' };
+	return await runUpdatePlan(
+		{
+			keys,
+			read,
+			compare: (number) => {
+				const body = Object.assign({}, ...bodiesOf(keys).map((part) => part.body)) as IDataObject;
+				return compareByTable(keys, TELNYX_FIELDS, body, number, (row) => `${settingsOf[row.group ?? ''] ?? ''}${row.api}`);
 			},
-		})),
+			// CNAM listing on needs its details in the same request.
+			together: (chosen) => (chosen.includes('cnamListingEnabled') && 'cnamListingDetails' in fields ? [...new Set([...chosen, 'cnamListingDetails'])] : chosen),
+			requests: (chosen) => bodiesOf(chosen).map(({ group, body }) => ({ method: 'PATCH', path: connection.api.pathOf(where[group]), body })),
+			send,
+		},
+		options,
 	);
-	// What was not written (or came back without its record) is read, so the output is always whole.
-	const settled = async (group: UpdateGroup) => written.get(group) ?? (await readRecord(connection, where[group], itemIndex, resource));
-	const number = await settled('number settings');
-	const voice = await settled('voice settings');
-	const messaging = await settled('messaging settings');
-	refuseIgnoredUnassign(this, itemIndex, bodies, number);
-	return numberWithSettings(number, voice, messaging);
 }
 
 /**

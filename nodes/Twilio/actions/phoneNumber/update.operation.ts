@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateFields } from '../../../shared/execution/parameters';
+import { pick, updateFields } from '../../../shared/execution/parameters';
+import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildUpdateBody } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
 import { pathSegment } from '../../../shared/transport/paths';
@@ -20,18 +21,32 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
-	const body = buildUpdateBody(fields, TWILIO_FIELDS, check);
-	if (body.VoiceApplicationSid && body.TrunkSid) {
-		// Twilio clears one when the other is set: both in one update cannot mean anything.
-		check.fail('SIP Trunk Name or ID', 'cannot be set together with Voice TwiML App Name or ID', 'A SIP trunk takes the calls instead of a TwiML app: choose one of the two.');
-	}
+	const bodyOf = (keys: string[]) => {
+		const body = buildUpdateBody(pick(fields, keys), TWILIO_FIELDS, check);
+		if (body.VoiceApplicationSid && body.TrunkSid) {
+			// Twilio clears one when the other is set: both in one update cannot mean anything.
+			check.fail('SIP Trunk Name or ID', 'cannot be set together with Voice TwiML App Name or ID', 'A SIP trunk takes the calls instead of a TwiML app: choose one of the two.');
+		}
+		return body;
+	};
+	const keys = Object.keys(fields);
+	bodyOf(keys);
+	const options = readUpdateOptions(this, itemIndex);
 	const sid = await resolveNumberSid(this, connection, itemIndex);
 	const path = `/IncomingPhoneNumbers/${pathSegment(this.getNode(), sid, 'Phone Number', itemIndex)}.json`;
 	const resource = `phone number ${sid}`;
-	// Twilio updates with a form-encoded POST; it answers with the number as it now is.
-	return await writeAndRead(
-		connection.api,
-		{ method: 'POST', path, body, form: true, idempotent: true, itemIndex, resource },
-		async () => await connection.api.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }),
+	const read = async () => await connection.api.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
+	return await runUpdatePlan(
+		{
+			keys,
+			read,
+			// Twilio takes PascalCase parameters and answers in snake_case.
+			compare: (number) => compareByTable(keys, TWILIO_FIELDS, bodyOf(keys), number, (row) => row.api.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase()),
+			requests: (chosen) => [{ method: 'POST', path: connection.api.pathOf(path), body: bodyOf(chosen) }],
+			// Twilio updates with a form-encoded POST; it answers with the number as it now is.
+			send: async (chosen) =>
+				await writeAndRead(connection.api, { method: 'POST', path, body: bodyOf(chosen), form: true, idempotent: true, itemIndex, resource }, read),
+		},
+		options,
 	);
 }
