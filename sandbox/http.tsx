@@ -16,7 +16,7 @@ export interface LoggedRequest {
 	doneAt?: number;
 }
 
-export type Provider = 'close' | 'synthflow' | 'signalwire' | 'twilio' | 'telnyx';
+export type Provider = 'close' | 'synthflow' | 'signalwire' | 'twilio' | 'telnyx' | 'vapi' | 'retell';
 
 export interface Reply {
 	status: number;

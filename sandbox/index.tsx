@@ -14,8 +14,12 @@ import { seedTelnyx, TELNYX_KEYS } from './telnyx/data';
 import { handleTelnyx, type TelnyxState } from './telnyx/routes';
 import { seedTwilio, TWILIO_ACCOUNT } from './twilio/data';
 import { handleTwilio, type TwilioState } from './twilio/routes';
+import { RETELL_KEYS, seedRetell } from './retell/data';
+import { handleRetell, type RetellState } from './retell/routes';
+import { seedVapi, VAPI_KEYS } from './vapi/data';
+import { handleVapi, type VapiState } from './vapi/routes';
 
-export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT };
+export { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, RETELL_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS };
 export type { Fault, FaultKind } from './faults';
 export type { LoggedRequest, Provider } from './http';
 export type { RateModel } from './rateLimit';
@@ -26,9 +30,9 @@ export interface SandboxOptions {
 	/** Added before every answer, in ms. */
 	latencyMs?: number;
 	/** Requests per second per key; 0 = unlimited. Close also limits each organization to 3× this. */
-	rateLimits?: { close?: number; synthflow?: number; signalwire?: number; twilio?: number; telnyx?: number };
+	rateLimits?: { close?: number; synthflow?: number; signalwire?: number; twilio?: number; telnyx?: number; vapi?: number; retell?: number };
 	/** Sizes of the seeded accounts. */
-	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number; twilioNumbers?: number; telnyxNumbers?: number };
+	seed?: { closeNumbers?: number; closeUsers?: number; synthflowNumbers?: number; signalwireNumbers?: number; twilioNumbers?: number; telnyxNumbers?: number; vapiNumbers?: number; retellNumbers?: number };
 	/** Largest page Telnyx lists serve (default 250, as Telnyx). */
 	telnyxMaxPageSize?: number;
 	/**
@@ -71,6 +75,8 @@ export interface SandboxState {
 	signalwire: SignalWireState;
 	twilio: TwilioState;
 	telnyx: TelnyxState;
+	vapi: VapiState;
+	retell: RetellState;
 }
 
 export interface Sandbox {
@@ -96,6 +102,9 @@ function providerOf(path: string): Provider | undefined {
 	if (path.startsWith('/2010-04-01/') || path.startsWith('/trunking/v1/')) return 'twilio';
 	// Telnyx and Synthflow both live under /v2 (on other hosts): Telnyx's resources have their own names.
 	if (TELNYX_ROOTS.test(path)) return 'telnyx';
+	// Vapi (api.vapi.ai) and Retell (api.retellai.com) on the sandbox's one host, by their own paths.
+	if (/^\/(v2\/)?phone-number(\/|$)|^\/(assistant|squad)$/.test(path)) return 'vapi';
+	if (/^\/(get|update)-phone-number\/|^\/v2\/list-(phone-numbers|agents)$/.test(path)) return 'retell';
 	if (path.startsWith('/v2/')) return 'synthflow';
 	return undefined;
 }
@@ -147,6 +156,9 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			connectionsIncludeApplications: options.telnyxConnectionsIncludeApplications ?? false,
 			retryAfter: options.telnyxRetryAfter ?? false,
 		},
+		// Neither publishes a limit; 0 = unlimited unless a test sets one.
+		vapi: { ...seedVapi({ numbers: options.seed?.vapiNumbers }), limiter: new RateLimiter(rate.vapi ?? 0) },
+		retell: { ...seedRetell({ numbers: options.seed?.retellNumbers }), limiter: new RateLimiter(rate.retell ?? 0) },
 	};
 	if (options.closeAllGroupNumbers) {
 		for (const number of state.close.phoneNumbers) {
@@ -167,7 +179,11 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 					? handleTwilio(ctx, state.twilio)
 					: provider === 'telnyx'
 						? handleTelnyx(ctx, state.telnyx)
-						: handleSignalWire(ctx, state.signalwire);
+						: provider === 'vapi'
+							? handleVapi(ctx, state.vapi)
+							: provider === 'retell'
+								? handleRetell(ctx, state.retell)
+								: handleSignalWire(ctx, state.signalwire);
 	let port = 0;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -338,6 +354,9 @@ function hostile(fault: Fault, provider: Provider, ctx: Ctx, port: number): Repl
 			// Telnyx: a first page that claims a billion pages and always calls itself page 1.
 			if (provider === 'telnyx') return json(200, { data: [{ id: '1', record_type: 'phone_number', phone_number: '+15550000000', connection_name: 'loop', id_loop: true }], meta: { page_number: 1, page_size: 1, total_pages: 1e9, total_results: 1e9 } });
 			if (provider === 'twilio') return json(200, { incoming_phone_numbers: [{ sid: 'PN00000000000000000000000000000000', phone_number: '+15550000000' }], next_page_uri: ctx.req.url, page: 0, page_size: 50 });
+			// Vapi: a page that always calls itself page 1 of a billion; Retell: a key that never changes.
+			if (provider === 'vapi') return json(200, { results: [{ id: '00000000-0000-4000-8000-000000000000', number: '+15550000000' }], metadata: { currentPage: 1, totalPages: 1e9, hasNextPage: true } });
+			if (provider === 'retell') return json(200, { items: [{ phone_number: '+15550000000' }], has_more: true, pagination_key: 'loop' });
 			return json(200, { status: 'ok', response: { pagination: { total_records: 1e9, limit: 20, offset: 0 }, phone_numbers: [] } });
 		default:
 			return undefined;
@@ -362,5 +381,7 @@ function defaultFaultBody(provider: Provider, status: number): unknown {
 	if (provider === 'synthflow') return { detail: text };
 	if (provider === 'telnyx') return { errors: [{ code: status === 429 ? '10011' : '10007', title: status === 429 ? 'Too many requests' : text, detail: text }] };
 	if (provider === 'twilio') return { code: status === 429 ? 20429 : 20500, message: text, more_info: 'https://www.twilio.com/docs/errors/20500', status };
+	if (provider === 'vapi') return { statusCode: status, message: text, error: text };
+	if (provider === 'retell') return { status: 'error', message: text };
 	return { error: text };
 }

@@ -15,7 +15,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, type Sandbox } from '../sandbox';
+import { CLOSE_KEYS, RETELL_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS, type Sandbox } from '../sandbox';
 import {
 	DEFAULT_N8N_VERSION,
 	ensureN8n,
@@ -227,13 +227,13 @@ n8n ${N8N_VERSION} is running with n8n-nodes-phone-numbers, against the provider
 
   Open        http://localhost:${N8N_PORT}${LISTEN.network ? ` (listening on ${LISTEN.address}: reachable from the network)` : ' (reachable from this machine only)'}
   Log in as   ${OWNER.email} / ${OWNER.password}${LISTEN.network ? '  (made for this start: it is not printed again)' : ''}
-  Workflows   ${exampleFiles.length} examples (Close, SignalWire, Synthflow, Twilio, Telnyx: update, get, list)
-  Credentials "Close (sandbox)", "SignalWire (sandbox)", "Synthflow (sandbox)", "Twilio (sandbox)", "Telnyx (sandbox)"
+  Workflows   ${exampleFiles.length} examples (Close, SignalWire, Synthflow, Twilio, Telnyx: update, get, list; Vapi and Retell AI: update)
+  Credentials "Close (sandbox)", "SignalWire (sandbox)", "Synthflow (sandbox)", "Twilio (sandbox)", "Telnyx (sandbox)", "Vapi (sandbox)", "Retell AI (sandbox)"
 
 The sandbox (${sandbox.url}) stands in for the providers' APIs; its keys:
   Close ${CLOSE_KEYS.adminA} · SignalWire ${SIGNALWIRE_PROJECT.projectId} / ${SIGNALWIRE_PROJECT.apiToken} · Synthflow ${SYNTHFLOW_KEYS.main}
   Twilio ${TWILIO_ACCOUNT.accountSid} / ${TWILIO_ACCOUNT.authToken}
-  Telnyx API key ${TELNYX_KEYS.main}
+  Telnyx API key ${TELNYX_KEYS.main} · Vapi ${VAPI_KEYS.main} · Retell AI ${RETELL_KEYS.main}
 
 Ctrl-C stops n8n and the sandbox.`);
 }

@@ -5,7 +5,7 @@
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { credentialTypes, nodeClasses, PACKAGE } from './harness/nodeTypes';
-import { closeCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from './harness/sandbox';
+import { closeCredentials, retellCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox, vapiCredentials } from './harness/sandbox';
 import { runNode, type NodeName } from './harness/runNode';
 
 const sandbox = useSandbox();
@@ -30,7 +30,7 @@ describe.each(nodes)('the %s node', (name, node) => {
 
 	it('is a tool, named on the canvas as in the nodes panel, told apart from the providers\' own nodes', () => {
 		expect(description.usableAsTool).toBe(true);
-		expect(description.displayName).toMatch(/^\S+ Phone Numbers$/);
+		expect(description.displayName).toMatch(/^\S+( AI)? Phone Numbers$/);
 		expect(description.defaults.name).toBe(description.displayName);
 		expect(description.icon).toEqual({ light: expect.stringMatching(/^file:.+\.svg$/), dark: expect.stringMatching(/^file:.+\.dark\.svg$/) });
 		expect(description.inputs).toEqual(['main']);
@@ -108,6 +108,8 @@ describe.each(nodes)('the %s node', (name, node) => {
 			synthflow: () => synthflowCredentials(sandbox()),
 			telnyx: () => telnyxCredentials(sandbox()),
 			twilio: () => twilioCredentials(sandbox()),
+			vapi: () => vapiCredentials(sandbox()),
+			retell: () => retellCredentials(sandbox()),
 		}[name as NodeName]();
 		// "constructor" is on every object's prototype: only the node's own operations may run.
 		const result = await runNode({ node: name as NodeName, parameters: { resource: 'phoneNumber', operation: 'constructor' }, credentials });
@@ -118,7 +120,7 @@ describe.each(nodes)('the %s node', (name, node) => {
 
 describe.each(Object.values(credentialTypes).filter((type) => type.name !== 'oAuth2Api'))('the $name credential', (credential) => {
 	it('is named "… Phone Numbers …", with themed icons and a documentation link to its README section', () => {
-		expect(credential.displayName).toMatch(/^\S+ Phone Numbers (OAuth2 )?API$/);
+		expect(credential.displayName).toMatch(/^\S+( AI)? Phone Numbers (OAuth2 )?API$/);
 		expect(credential.icon).toEqual({ light: expect.stringMatching(/^file:\.\.\/icons\/.+\.svg$/), dark: expect.stringMatching(/\.dark\.svg$/) });
 		expect(credential.documentationUrl).toMatch(/^https:\/\/github\.com\/n8n-nodes-phone-numbers\/n8n-nodes-phone-numbers#/);
 	});

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { DOCUMENTED_OWNER, LOOPBACK } from './listen';
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT } from '../../sandbox';
+import { CLOSE_KEYS, RETELL_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS } from '../../sandbox';
 
 export const ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-phone-numbers';
@@ -72,6 +72,8 @@ export const SANDBOX_CREDENTIAL_IDS = {
 	synthflowPhoneNumbersApi: 'synthflowApiSandbox',
 	twilioPhoneNumbersApi: 'twilioApiSandbox',
 	telnyxPhoneNumbersApi: 'telnyxApiSandbox',
+	vapiPhoneNumbersApi: 'vapiApiSandbox',
+	retellPhoneNumbersApi: 'retellApiSandbox',
 };
 
 export type SandboxCredentialType = keyof typeof SANDBOX_CREDENTIAL_IDS;
@@ -137,6 +139,18 @@ export function sandboxCredentials(sandboxUrl: string) {
 			name: 'Telnyx (sandbox)',
 			type: 'telnyxPhoneNumbersApi',
 			data: { apiKey: TELNYX_KEYS.main, baseUrl: sandboxUrl },
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.vapiPhoneNumbersApi,
+			name: 'Vapi (sandbox)',
+			type: 'vapiPhoneNumbersApi',
+			data: { apiKey: VAPI_KEYS.main, baseUrl: sandboxUrl },
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.retellPhoneNumbersApi,
+			name: 'Retell AI (sandbox)',
+			type: 'retellPhoneNumbersApi',
+			data: { apiKey: RETELL_KEYS.main, baseUrl: sandboxUrl },
 		},
 	];
 }

@@ -20,7 +20,7 @@ import {
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
 import { beyondLoopback, listeningAddresses } from '../../scripts/lib/listen';
-import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, RETELL_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS, type Sandbox } from '../../sandbox';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -161,6 +161,26 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 		expect(list.query).toMatchObject({ 'filter[phone_number]': '1312', 'filter[status]': 'active', 'page[size]': '20' });
 	});
 
+	it('Vapi: update with Skip Unchanged moves the number to another assistant and outputs changes', async () => {
+		const id = 'd50416d4-652e-4af6-8127-7fad7cbd9374';
+		const [out] = outputOf((await n8n.execute(workflowId(file('vapi-update-phone-number.json')))).result, 'Vapi Phone Numbers');
+		expect(out).toMatchObject({ id, assistantId: 'd4f43b2f-9aca-48e3-9a89-75c8f5a05aa6', squadId: null, workflowId: null, fallbackDestination: { type: 'number', number: '+14155550100' } });
+		expect((out.changes as Array<{ field: string }>).map((c) => c.field)).toContain('assistantId');
+		// Another system's secret of a Twilio-backed number never reaches the output.
+		expect(out.twilioAuthToken).toBe('****');
+		const patch = sandbox.requests.filter((r) => r.provider === 'vapi' && r.method === 'PATCH').pop()!;
+		expect(patch.path).toBe(`/phone-number/${id}`);
+		expect(patch.body).toMatchObject({ assistantId: 'd4f43b2f-9aca-48e3-9a89-75c8f5a05aa6', squadId: null, workflowId: null });
+	});
+
+	it('Retell AI: update sends the agent list, never the deprecated agent fields', async () => {
+		const [out] = outputOf((await n8n.execute(workflowId(file('retell-update-phone-number.json')))).result, 'Retell AI Phone Numbers');
+		expect(out).toMatchObject({ phone_number: '+14157774000', nickname: 'Front desk (A/B)', inbound_agents: [{ agent_id: 'agent_8rWYb9sItcGi1e8oWw3TiY6G', weight: 1, agent_version: 'latest_published' }] });
+		const patch = sandbox.requests.filter((r) => r.provider === 'retell' && r.method === 'PATCH').pop()!;
+		expect(patch.path).toBe('/update-phone-number/%2B14157774000');
+		expect(patch.rawBody).not.toMatch(/inbound_agent_id|outbound_agent_id/);
+	});
+
 	it('Synthflow: get and list', async () => {
 		const got = outputOf((await n8n.execute(workflowId(file('synthflow-get-phone-number.json')))).result, 'Synthflow');
 		expect(got[0].slug).toBe('14151000000');
@@ -248,13 +268,13 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		const nodes = await n8n.rest<Array<{ name: string }> | { data: Array<{ name: string }> }>('GET', '/types/nodes.json');
 		expect(nodes.status).toBe(200);
 		const names = (Array.isArray(nodes.body) ? nodes.body : nodes.body.data).map((n) => n.name);
-		for (const node of ['close', 'signalWire', 'synthflow', 'twilio', 'telnyx']) {
+		for (const node of ['close', 'signalWire', 'synthflow', 'twilio', 'telnyx', 'vapi', 'retell']) {
 			expect(names).toContain(`${PKG}.${node}`);
 			expect(names).toContain(`${PKG}.${node}Tool`);
 		}
 		const credentials = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		const credentialNames = (Array.isArray(credentials.body) ? credentials.body : []).map((c) => c.name);
-		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi', 'twilioPhoneNumbersApi', 'telnyxPhoneNumbersApi']));
+		expect(credentialNames).toEqual(expect.arrayContaining(['closePhoneNumbersApi', 'closePhoneNumbersOAuth2Api', 'signalWirePhoneNumbersApi', 'synthflowPhoneNumbersApi', 'twilioPhoneNumbersApi', 'telnyxPhoneNumbersApi', 'vapiPhoneNumbersApi', 'retellPhoneNumbersApi']));
 		// The other package's types are loaded too: the names that would have collided.
 		expect(credentialNames).toEqual(expect.arrayContaining(['closeApi', 'closeOAuth2Api', 'signalWireApi', 'synthflowApi']));
 		expect(names).toContain(`${OLD_NAMES}.oldNames`);
@@ -418,6 +438,8 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 			`/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers.json`,
 		],
 		['telnyxPhoneNumbersApi', { apiKey: TELNYX_KEYS.main }, { apiKey: 'KEY_wrong' }, '/v2/phone_numbers'],
+		['vapiPhoneNumbersApi', { apiKey: VAPI_KEYS.main }, { apiKey: VAPI_KEYS.public }, '/v2/phone-number'],
+		['retellPhoneNumbersApi', { apiKey: RETELL_KEYS.main }, { apiKey: 'key_wrongwrongwrong' }, '/v2/list-phone-numbers'],
 		[
 			'closePhoneNumbersOAuth2Api',
 			{ clientId: CLOSE_OAUTH_CLIENT.clientId, clientSecret: CLOSE_OAUTH_CLIENT.clientSecret, oauthTokenData: { access_token: 'from-sandbox', token_type: 'Bearer' } },

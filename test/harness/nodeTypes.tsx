@@ -6,11 +6,15 @@ import { SignalWirePhoneNumbersApi } from '../../credentials/SignalWirePhoneNumb
 import { SynthflowPhoneNumbersApi } from '../../credentials/SynthflowPhoneNumbersApi.credentials';
 import { TelnyxPhoneNumbersApi } from '../../credentials/TelnyxPhoneNumbersApi.credentials';
 import { TwilioPhoneNumbersApi } from '../../credentials/TwilioPhoneNumbersApi.credentials';
+import { RetellPhoneNumbersApi } from '../../credentials/RetellPhoneNumbersApi.credentials';
+import { VapiPhoneNumbersApi } from '../../credentials/VapiPhoneNumbersApi.credentials';
 import { Close } from '../../nodes/Close/Close.node';
 import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
 import { Synthflow } from '../../nodes/Synthflow/Synthflow.node';
 import { Telnyx } from '../../nodes/Telnyx/Telnyx.node';
 import { Twilio } from '../../nodes/Twilio/Twilio.node';
+import { Retell } from '../../nodes/Retell/Retell.node';
+import { Vapi } from '../../nodes/Vapi/Vapi.node';
 
 export const PACKAGE = 'n8n-nodes-phone-numbers';
 
@@ -21,6 +25,8 @@ export const nodeClasses: Record<string, () => INodeType> = {
 	[`${PACKAGE}.synthflow`]: () => new Synthflow(),
 	[`${PACKAGE}.telnyx`]: () => new Telnyx(),
 	[`${PACKAGE}.twilio`]: () => new Twilio(),
+	[`${PACKAGE}.vapi`]: () => new Vapi(),
+	[`${PACKAGE}.retell`]: () => new Retell(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
@@ -30,6 +36,8 @@ export const credentialTypes: Record<string, ICredentialType> = {
 	synthflowPhoneNumbersApi: new SynthflowPhoneNumbersApi(),
 	telnyxPhoneNumbersApi: new TelnyxPhoneNumbersApi(),
 	twilioPhoneNumbersApi: new TwilioPhoneNumbersApi(),
+	vapiPhoneNumbersApi: new VapiPhoneNumbersApi(),
+	retellPhoneNumbersApi: new RetellPhoneNumbersApi(),
 	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };

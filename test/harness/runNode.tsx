@@ -18,7 +18,7 @@ import {
 import { TestCredentialsHelper } from './credentialsHelper';
 import { credentialTypes, nodeClasses, PACKAGE, TestNodeTypes } from './nodeTypes';
 
-export type NodeName = 'close' | 'synthflow' | 'signalWire' | 'twilio' | 'telnyx';
+export type NodeName = 'close' | 'synthflow' | 'signalWire' | 'twilio' | 'telnyx' | 'vapi' | 'retell';
 
 export interface RunNodeOptions {
 	node: NodeName;

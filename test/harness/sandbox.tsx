@@ -1,4 +1,4 @@
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { CLOSE_KEYS, RETELL_KEYS, VAPI_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, start, type LoggedRequest, type Provider, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /**
  * Starts one sandbox for a test file (beforeAll), forgets its request log and faults before each
@@ -66,4 +66,12 @@ export function twilioCredentials(sandbox: Sandbox, options: { authType?: 'authT
 
 export function telnyxCredentials(sandbox: Sandbox, apiKey = TELNYX_KEYS.main) {
 	return { telnyxPhoneNumbersApi: { apiKey, baseUrl: sandbox.url } };
+}
+
+export function vapiCredentials(sandbox: Sandbox, apiKey = VAPI_KEYS.main) {
+	return { vapiPhoneNumbersApi: { apiKey, baseUrl: sandbox.url } };
+}
+
+export function retellCredentials(sandbox: Sandbox, apiKey = RETELL_KEYS.main) {
+	return { retellPhoneNumbersApi: { apiKey, baseUrl: sandbox.url } };
 }

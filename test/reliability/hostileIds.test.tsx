@@ -8,7 +8,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { closeCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
+import { closeCredentials, retellCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox, vapiCredentials } from '../harness/sandbox';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();
@@ -58,6 +58,23 @@ const CASES: Case[] = [
 		target: (s) => ({ id: s.state.telnyx.numbers[0].id, e164: s.state.telnyx.numbers[0].phone_number }),
 		updateFields: { customerReference: 'Hostile' },
 		pathOf: (id) => new RegExp(`^/v2/phone_numbers/${id}(/voice|/messaging)?$`),
+	},
+	{
+		node: 'vapi',
+		credentials: (s) => vapiCredentials(s),
+		target: (s) => {
+			const number = s.state.vapi.numbers.find((n) => n.provider === 'twilio') as { id: string; number: string };
+			return { id: number.id, e164: number.number };
+		},
+		updateFields: { name: 'Hostile' },
+		pathOf: (id) => new RegExp(`^/phone-number/${id}$`),
+	},
+	{
+		node: 'retell',
+		credentials: (s) => retellCredentials(s),
+		target: (s) => ({ id: String(s.state.retell.numbers[0].phone_number), e164: String(s.state.retell.numbers[0].phone_number) }),
+		updateFields: { nickname: 'Hostile' },
+		pathOf: (id) => new RegExp(`^/(get|update)-phone-number/${encodeURIComponent(id)}$`),
 	},
 ];
 
@@ -120,7 +137,7 @@ describe.each(CASES)('$node: IDs are never rewritten', (c) => {
 			sandbox().clearRequests();
 			const result = await runNode({ node: c.node, parameters: parameters(operation, { mode: 'id', value }, c.updateFields), credentials: c.credentials(sandbox()) });
 			expect(result.error).toBeUndefined();
-			const numberRequests = sandbox().requests.filter((r) => /phone_number|numbers|IncomingPhoneNumbers/.test(r.path));
+			const numberRequests = sandbox().requests.filter((r) => /phone[-_]number|numbers|IncomingPhoneNumbers/.test(r.path) && !/^\/v2\/phone-number$/.test(r.path));
 			expect(numberRequests.length).toBeGreaterThan(0);
 			for (const request of numberRequests) expect(request.path).toMatch(c.pathOf(id));
 		}

@@ -12,14 +12,15 @@ import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();
 const ORG_A = 'orga_AcmeSales000000000000001';
+type Value = IDataObject[string];
 
 interface Case {
 	node: NodeName;
 	credentials: (s: Sandbox) => Record<string, ICredentialDataDecryptedObject>;
 	id: (s: Sandbox) => string;
 	/** A field set to what the number has (read from a Get's output), and one set to something new. */
-	same: { key: string; value: (number: IDataObject) => unknown };
-	changed: { key: string; value: (number: IDataObject) => unknown; sentAs: (value: unknown) => IDataObject };
+	same: { key: string; value: (number: IDataObject) => Value };
+	changed: { key: string; value: (number: IDataObject) => Value; sentAs: (value: Value) => IDataObject };
 }
 
 const CASES: Case[] = [
@@ -143,7 +144,7 @@ describe.each(CASES)('$node', (c) => {
 
 describe('comparison as the provider means it', () => {
 	const close = (id: string, fields: IDataObject, extra: IDataObject = {}) =>
-		runNode({ node: 'close', parameters: { ...parameters(id, fields, { skipUnchanged: true }), ...extra }, credentials: closeCredentials(sandbox()) });
+		runNode({ node: 'close', parameters: { ...parameters(id, fields, { skipUnchanged: true }), ...extra } as INodeParameters, credentials: closeCredentials(sandbox()) });
 	const group = () => sandbox().state.close.phoneNumbers.filter((n) => n.is_group_number && n.organization_id === ORG_A)[3];
 
 	it('the same E.164 number with separators, the same members in another order, null and empty alike: no write', async () => {
@@ -174,7 +175,7 @@ describe('comparison as the provider means it', () => {
 		const number = sandbox().state.synthflow.numbers[6];
 		const result = await runNode({
 			node: 'synthflow',
-			parameters: parameters(number.slug, { trunkPassword: 'Trunk-Pw-DryRun-77', friendlyName: number.friendly_name }, { dryRun: true, skipUnchanged: true }),
+			parameters: parameters(number.slug, { trunkPassword: 'Trunk-Pw-DryRun-77', friendlyName: number.friendly_name as string }, { dryRun: true, skipUnchanged: true }),
 			credentials: synthflowCredentials(sandbox()),
 		});
 		expect(result.error).toBeUndefined();

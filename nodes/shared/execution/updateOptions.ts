@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ApiClient } from '../transport/client';
 import { InputValidator } from '../validation';
+import { writeAndRead } from './writes';
 import type { UpdateField } from './updateBody';
 
 const MASK = '****';
@@ -153,4 +155,39 @@ export function maskedBody(body: IDataObject, writeOnlyApi: string[]): IDataObje
 	const copy: IDataObject = { ...body };
 	for (const key of writeOnlyApi) if (key in copy && copy[key] !== null && copy[key] !== '') copy[key] = MASK;
 	return copy;
+}
+
+/** An update that is one write to the number's own path, answered with the number (SignalWire, Vapi, Retell). */
+export interface SingleWriteUpdate {
+	client: ApiClient;
+	itemIndex: number;
+	method: 'PUT' | 'PATCH';
+	/** The number's path for the write, and for the read when `readPath` is not given. */
+	path: string;
+	readPath?: string;
+	resource: string;
+	keys: string[];
+	bodyOf: (keys: string[]) => IDataObject;
+	compare: (number: IDataObject) => ComparedField[];
+	together?: (keys: string[]) => string[];
+	/** Write-only values sent (masked in errors and answers), and their API fields (masked in Dry Run's requests). */
+	writeOnly?: { values: string[]; api: string[] };
+}
+
+/** `runUpdatePlan` for a single-write update: read by GET, write once, output the answer or the number read back. */
+export async function runSingleWriteUpdate(update: SingleWriteUpdate, options: UpdateOptions): Promise<IDataObject> {
+	const { client, itemIndex, method, path, resource, bodyOf } = update;
+	const writeOnly = update.writeOnly?.values ?? [];
+	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path: update.readPath ?? path, itemIndex, resource, writeOnly });
+	return await runUpdatePlan(
+		{
+			keys: update.keys,
+			read,
+			compare: update.compare,
+			together: update.together,
+			requests: (chosen) => [{ method, path: client.pathOf(path), body: maskedBody(bodyOf(chosen), update.writeOnly?.api ?? []) }],
+			send: async (chosen) => await writeAndRead(client, { method, path, body: bodyOf(chosen), itemIndex, resource, writeOnly }, read),
+		},
+		options,
+	);
 }

@@ -143,6 +143,18 @@ export function linkPaging(items: (answer: IDataObject) => unknown, next: (answe
 }
 
 /**
+ * Pages asked for with an opaque key the previous answer gave (`param`), e.g. Retell's
+ * `pagination_key`; `next` is undefined on the last page. A key that comes back is caught by the
+ * cursor guard.
+ */
+export function cursorPaging(param: string, items: (answer: IDataObject) => unknown, next: (answer: IDataObject) => string | undefined): PagingStyle<string> {
+	return {
+		query: (cursor) => (cursor === undefined ? {} : { [param]: cursor }),
+		read: (answer) => ({ items: itemsOf(items(answer)), next: next(answer) }),
+	};
+}
+
+/**
  * Numbered pages from 1 (`param`); the next is the one after the page the answer says it is, while
  * that is below the total it reports (an answer that keeps calling itself the same page is caught
  * by the cursor guard). The page size stays in the list's query, so numbers stay aligned.

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pick, updateFields } from '../../../shared/execution/parameters';
-import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
-import { writeAndRead } from '../../../shared/execution/writes';
+import { compareByTable, readUpdateOptions, runSingleWriteUpdate } from '../../../shared/execution/updateOptions';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
@@ -25,17 +24,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	bodyOf(keys);
 	const options = readUpdateOptions(this, itemIndex);
 	const { id, path } = await phoneNumberPath(this, client, itemIndex);
-	const resource = `phone number ${id}`;
-	const read = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
-	return await runUpdatePlan(
+	// SignalWire updates with PUT, yet only the fields sent change.
+	return await runSingleWriteUpdate(
 		{
+			client,
+			itemIndex,
+			method: 'PUT',
+			path,
+			resource: `phone number ${id}`,
 			keys,
-			read,
+			bodyOf,
 			compare: (number) => compareByTable(keys, SIGNALWIRE_FIELDS, bodyOf(keys), number),
 			together: (chosen) => handlerTogether(fields, chosen),
-			requests: (chosen) => [{ method: 'PUT', path: client.pathOf(path), body: bodyOf(chosen) }],
-			// SignalWire updates with PUT, yet only the fields sent change.
-			send: async (chosen) => await writeAndRead(client, { method: 'PUT', path, body: bodyOf(chosen), itemIndex, resource }, read),
 		},
 		options,
 	);

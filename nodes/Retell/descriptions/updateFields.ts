@@ -1,0 +1,186 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { updateFieldsCollection } from '../../shared/descriptions/common';
+import { choiceField, textField } from '../../shared/descriptions/fields';
+import type { ComparedField } from '../../shared/execution/updateOptions';
+import type { InputValidator } from '../../shared/validation';
+
+/** The four agent lists: the editor's key, Retell's field, the label and which agents it lists. */
+export const AGENT_LISTS = [
+	{ key: 'inboundAgents', api: 'inbound_agents', label: 'Inbound Agents', method: 'getVoiceAgents', about: 'Voice agents that answer calls to this number' },
+	{ key: 'outboundAgents', api: 'outbound_agents', label: 'Outbound Agents', method: 'getVoiceAgents', about: 'Voice agents that make calls from this number' },
+	{ key: 'inboundSmsAgents', api: 'inbound_sms_agents', label: 'Inbound SMS Agents', method: 'getChatAgents', about: 'Chat agents that answer messages to this number' },
+	{ key: 'outboundSmsAgents', api: 'outbound_sms_agents', label: 'Outbound SMS Agents', method: 'getChatAgents', about: 'Chat agents that send messages from this number' },
+] as const;
+
+function agentList(list: (typeof AGENT_LISTS)[number]): INodeProperties {
+	return {
+		displayName: list.label,
+		name: list.key,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Agent',
+		default: {},
+		description: `${list.about}; the weights of the list add up to 1 (one agent gets 1). Replaces the current list; an empty list removes it.`,
+		options: [
+			{
+				displayName: 'Agent',
+				name: 'agents',
+				values: [
+					{
+						displayName: 'Agent Name or ID',
+						name: 'agent',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: list.method },
+						default: '',
+						description: 'The agent that takes this share. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Weight',
+						name: 'weight',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+						default: 1,
+						description: 'Share of calls or messages this agent takes (0–1)',
+					},
+					{
+						displayName: 'Version',
+						name: 'version',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. latest_published',
+						description: 'A version number, latest, latest_published or a tag such as prod. Empty: Retell\'s default.',
+					},
+				],
+			},
+		],
+	};
+}
+
+const TRANSPORTS = ['TLS', 'TCP', 'UDP'] as const;
+
+export const updateFieldsProperty: INodeProperties = updateFieldsCollection(
+	'Only the fields added here are sent; everything else on the number stays as it is',
+	[
+		textField('Allowed Inbound Countries', 'allowedInboundCountries', { placeholder: 'e.g. US, CA', description: 'ISO 3166 alpha-2 codes of the countries calls may come from, comma-separated. Empty: every country.' }),
+		textField('Allowed Outbound Countries', 'allowedOutboundCountries', { placeholder: 'e.g. US, CA', description: 'ISO 3166 alpha-2 codes of the countries calls may go to, comma-separated. Empty: every country.' }),
+		{
+			displayName: 'Auth Password',
+			name: 'authPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "Password for your SIP trunk's digest authentication (custom telephony). Write-only: it is never shown again.",
+		},
+		textField('Auth Username', 'authUsername', { description: "User name for your SIP trunk's digest authentication (custom telephony)" }),
+		textField('Fallback Number', 'fallbackNumber', { placeholder: 'e.g. +14155550100', description: 'E.164 number calls go to when the agent cannot take them (not this number itself). Empty removes it.' }),
+		...AGENT_LISTS.slice(0, 1).map(agentList),
+		textField('Inbound SMS Webhook URL', 'inboundSmsWebhookUrl', { placeholder: 'e.g. https://example.com/retell/sms', description: 'Called for each inbound message to pick the agent and variables. Empty removes it.' }),
+		...AGENT_LISTS.slice(2, 3).map(agentList),
+		textField('Inbound Webhook URL', 'inboundWebhookUrl', { placeholder: 'e.g. https://example.com/retell/inbound', description: 'Called for each inbound call to pick the agent and variables. Empty removes it.' }),
+		textField('Nickname', 'nickname', { description: 'Name of the number, for your own reference' }),
+		...AGENT_LISTS.slice(1, 2).map(agentList),
+		...AGENT_LISTS.slice(3, 4).map(agentList),
+		textField('Termination URI', 'terminationUri', { placeholder: 'e.g. example.pstn.twilio.com', description: 'Your elastic SIP trunk (custom telephony numbers)' }),
+		choiceField('Transport', 'transport', TRANSPORTS.map((t) => [t, t] as const), 'TCP', 'SIP transport to your trunk'),
+	],
+);
+
+const LABELS: Record<string, [api: string, label: string]> = {
+	nickname: ['nickname', 'Nickname'],
+	inboundWebhookUrl: ['inbound_webhook_url', 'Inbound Webhook URL'],
+	inboundSmsWebhookUrl: ['inbound_sms_webhook_url', 'Inbound SMS Webhook URL'],
+	fallbackNumber: ['fallback_number', 'Fallback Number'],
+	allowedInboundCountries: ['allowed_inbound_country_list', 'Allowed Inbound Countries'],
+	allowedOutboundCountries: ['allowed_outbound_country_list', 'Allowed Outbound Countries'],
+	terminationUri: ['termination_uri', 'Termination URI'],
+	authUsername: ['auth_username', 'Auth Username'],
+	authPassword: ['auth_password', 'Auth Password'],
+	transport: ['transport', 'Transport'],
+	...Object.fromEntries(AGENT_LISTS.map((list) => [list.key, [list.api, list.label]])),
+};
+
+/** An agent version as Retell takes it: a number, or `latest`, `latest_published` or a tag. */
+function version(value: unknown, label: string, check: InputValidator): string | number | undefined {
+	const text = check.string(label, value ?? '').trim();
+	if (text === '') return undefined;
+	if (/^\d{1,9}$/.test(text)) return Number(text);
+	if (!/^[A-Za-z0-9_.-]{1,64}$/.test(text)) check.fail(label, `"${text.slice(0, 40)}" is not a version (a number, latest, latest_published or a tag)`);
+	return text;
+}
+
+function agents(value: unknown, label: string, check: InputValidator): IDataObject[] | null {
+	const rows = Array.isArray(value) ? value : ((value as IDataObject | undefined)?.agents as unknown);
+	if (rows === undefined || rows === null) return null;
+	if (!Array.isArray(rows)) return check.fail(label, 'expected a list of agents');
+	if (rows.length === 0) return null;
+	const list = rows.map((row, index) => {
+		const entry = (row ?? {}) as IDataObject;
+		const id = check.string(`${label} ${index + 1}: Agent`, entry.agent ?? entry.agent_id ?? '').trim();
+		if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) check.fail(label, `agent ${index + 1}: "${id.slice(0, 40)}" is not a Retell agent ID`);
+		const weight = rows.length === 1 ? 1 : Number(entry.weight);
+		if (!Number.isFinite(weight) || weight < 0 || weight > 1) check.fail(label, `agent ${index + 1}: the weight must be from 0 to 1`);
+		const agentVersion = version(entry.version ?? entry.agent_version, `${label} ${index + 1}: Version`, check);
+		return { agent_id: id, weight, ...(agentVersion === undefined ? {} : { agent_version: agentVersion }) };
+	});
+	const total = list.reduce((sum, entry) => sum + Number(entry.weight), 0);
+	if (Math.abs(total - 1) > 1e-6) check.fail(label, `the weights add up to ${Math.round(total * 1000) / 1000}, not 1`, 'Retell splits calls by these weights: they must add up to 1 (e.g. 0.5 and 0.5).');
+	return list;
+}
+
+/**
+ * Retell's PATCH body from exactly the fields added. The agent lists replace the current ones
+ * (an empty list sends null); the deprecated `inbound_agent_id` / `outbound_agent_id` and their
+ * versions are never sent.
+ */
+export function retellUpdateBody(fields: IDataObject, number: string, check: InputValidator): IDataObject {
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		const entry = Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key] : undefined;
+		if (!entry) check.fail('Update Fields', `unknown field "${key}"`);
+		const [api, label] = entry as [string, string];
+		const text = () => check.string(label, value ?? '').trim();
+		switch (key) {
+			case 'inboundAgents':
+			case 'outboundAgents':
+			case 'inboundSmsAgents':
+			case 'outboundSmsAgents':
+				body[api] = agents(value, label, check);
+				break;
+			case 'inboundWebhookUrl':
+			case 'inboundSmsWebhookUrl':
+				body[api] = text() === '' ? null : check.url(label, value);
+				break;
+			case 'fallbackNumber': {
+				const fallback = text();
+				if (fallback !== '' && check.e164(label, fallback) === number) check.fail(label, 'cannot be the number itself');
+				body[api] = fallback === '' ? null : fallback;
+				break;
+			}
+			case 'allowedInboundCountries':
+			case 'allowedOutboundCountries': {
+				const codes = check.list(label, value).map((code) => code.toUpperCase());
+				for (const code of codes) if (!/^[A-Z]{2}$/.test(code)) check.fail(label, `"${code.slice(0, 10)}" is not an ISO 3166 alpha-2 country code`);
+				body[api] = codes.length === 0 ? null : codes;
+				break;
+			}
+			case 'transport':
+				body[api] = check.oneOf(label, value, TRANSPORTS);
+				break;
+			default:
+				body[api] = text();
+		}
+	}
+	return body;
+}
+
+/** Each field's value before (the number as read) and after (the body), for Dry Run and Skip Unchanged. */
+export function compareRetell(keys: string[], body: IDataObject, number: IDataObject): ComparedField[] {
+	return keys.map((key) => {
+		const api = LABELS[key][0];
+		// The SIP trunk's settings come back inside `sip_outbound_trunk_config`.
+		const trunk = (number.sip_outbound_trunk_config ?? {}) as IDataObject;
+		const before = api in trunk ? trunk[api] : number[api];
+		return { field: key, before, after: body[api], writeOnly: key === 'authPassword' };
+	});
+}
