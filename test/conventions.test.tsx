@@ -11,7 +11,9 @@ import { runNode, type NodeName } from './harness/runNode';
 const sandbox = useSandbox();
 const EXPRESSION = '<a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
-const nodes: Array<[string, INodeType]> = Object.entries(nodeClasses).map(([type, make]) => [type.slice(PACKAGE.length + 1), make()]);
+const allNodes: Array<[string, INodeType]> = Object.entries(nodeClasses).map(([type, make]) => [type.slice(PACKAGE.length + 1), make()]);
+const nodes = allNodes.filter(([name]) => !name.endsWith('Trigger'));
+const triggers = allNodes.filter(([name]) => name.endsWith('Trigger'));
 
 /** Every property, collections' and fixed collections' options included. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
@@ -144,5 +146,34 @@ describe.each(Object.values(credentialTypes).filter((type) => type.name !== 'oAu
 			.filter((c) => c.name === credential.name);
 		expect(users.length).toBeGreaterThan(0);
 		for (const use of users) expect(use.testedBy).toBe(`${credential.name}Test`);
+	});
+});
+
+describe.each(triggers)('the %s trigger', (name, trigger) => {
+	const { description } = trigger;
+
+	it('is a polling trigger as n8n builds them, one for every node, with the same credentials', () => {
+		const node = nodes.find(([action]) => `${action}Trigger` === name);
+		expect(node).toBeDefined();
+		expect(description.polling).toBe(true);
+		expect(trigger.poll).toBeInstanceOf(Function);
+		expect(description.inputs).toEqual([]);
+		expect(description.outputs).toEqual(['main']);
+		expect(description.displayName).toBe(`${node![1].description.displayName} Trigger`);
+		expect(description.group).toEqual(['trigger']);
+		expect(description.credentials?.map((c) => c.name)).toEqual(node![1].description.credentials?.map((c) => c.name));
+		expect(description.icon).toEqual(node![1].description.icon);
+	});
+
+	it('offers Events (Changed by default), Watch Fields (all by default) and the Get Many filters, with dropdowns it can load', () => {
+		const events = description.properties.find((p) => p.name === 'events');
+		expect(events?.default).toEqual(['changed']);
+		expect((events?.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(['added', 'changed', 'removed']);
+		const watch = description.properties.find((p) => p.name === 'watchFields');
+		expect(watch?.default).toEqual((watch?.options as INodePropertyOptions[]).map((o) => o.value));
+		expect(JSON.stringify(watch?.options)).not.toMatch(/assword/);
+		for (const property of allProperties(description.properties).filter((p) => p.typeOptions?.loadOptionsMethod)) {
+			expect(trigger.methods?.loadOptions?.[property.typeOptions!.loadOptionsMethod as string]).toBeInstanceOf(Function);
+		}
 	});
 });

@@ -4,6 +4,7 @@ import { PHONE_NUMBERS_SUBTITLE, phoneNumbersNode } from '../shared/descriptions
 import { nodeProperties } from '../shared/descriptions/phoneNumberResource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
+import { authenticationProperty } from './descriptions/authentication';
 import { closePhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getExternalNumbers, getUsers } from './methods/loadOptions';
@@ -23,18 +24,7 @@ export class Close implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
-		properties: nodeProperties(phoneNumber.description, [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
-		]),
+		properties: nodeProperties(phoneNumber.description, [authenticationProperty]),
 	};
 
 	methods = {

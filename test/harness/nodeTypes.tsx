@@ -14,6 +14,13 @@ import { Synthflow } from '../../nodes/Synthflow/Synthflow.node';
 import { Telnyx } from '../../nodes/Telnyx/Telnyx.node';
 import { Twilio } from '../../nodes/Twilio/Twilio.node';
 import { Retell } from '../../nodes/Retell/Retell.node';
+import { CloseTrigger } from '../../nodes/Close/CloseTrigger.node';
+import { SignalWireTrigger } from '../../nodes/SignalWire/SignalWireTrigger.node';
+import { SynthflowTrigger } from '../../nodes/Synthflow/SynthflowTrigger.node';
+import { TwilioTrigger } from '../../nodes/Twilio/TwilioTrigger.node';
+import { TelnyxTrigger } from '../../nodes/Telnyx/TelnyxTrigger.node';
+import { VapiTrigger } from '../../nodes/Vapi/VapiTrigger.node';
+import { RetellTrigger } from '../../nodes/Retell/RetellTrigger.node';
 import { Vapi } from '../../nodes/Vapi/Vapi.node';
 
 export const PACKAGE = 'n8n-nodes-phone-numbers';
@@ -27,6 +34,13 @@ export const nodeClasses: Record<string, () => INodeType> = {
 	[`${PACKAGE}.twilio`]: () => new Twilio(),
 	[`${PACKAGE}.vapi`]: () => new Vapi(),
 	[`${PACKAGE}.retell`]: () => new Retell(),
+	[`${PACKAGE}.closeTrigger`]: () => new CloseTrigger(),
+	[`${PACKAGE}.signalWireTrigger`]: () => new SignalWireTrigger(),
+	[`${PACKAGE}.synthflowTrigger`]: () => new SynthflowTrigger(),
+	[`${PACKAGE}.twilioTrigger`]: () => new TwilioTrigger(),
+	[`${PACKAGE}.telnyxTrigger`]: () => new TelnyxTrigger(),
+	[`${PACKAGE}.vapiTrigger`]: () => new VapiTrigger(),
+	[`${PACKAGE}.retellTrigger`]: () => new RetellTrigger(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {

@@ -1,4 +1,4 @@
-import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	NodeHelpers,
@@ -241,4 +241,37 @@ export function resolveCredentialField(type: string, field: string, data: ICrede
 	return typeof value === 'string' && value.startsWith('=')
 		? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $self: data } as never, undefined, ''))
 		: String(value ?? '');
+}
+
+export interface PollOptions {
+	/** The trigger's name without the package, e.g. `closeTrigger`. */
+	node: string;
+	parameters?: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data, kept by the caller between polls as n8n keeps it with the workflow. */
+	staticData: IDataObject;
+	mode?: 'trigger' | 'manual';
+}
+
+/**
+ * One poll of a polling trigger through n8n-core's real PollContext, as n8n runs it on its
+ * schedule (mode `trigger`) or for "Fetch Test Event" (mode `manual`).
+ */
+export async function pollTrigger(options: PollOptions): Promise<{ items: IDataObject[] | null; error?: RunError }> {
+	const type = `${PACKAGE}.${options.node}`;
+	const nodeType = new TestNodeTypes().getByNameAndVersion(type);
+	const parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, options.parameters ?? {}, true, false, null, nodeType.description) ?? {};
+	const credentials: INode['credentials'] = {};
+	for (const credential of Object.keys(options.credentials)) credentials[credential] = { id: `${credential}-id`, name: `${credential} (test)` };
+	const node: INode = { id: 'trigger-under-test', name: NODE_NAME, type, typeVersion: 1, position: [0, 0], parameters, credentials };
+	const workflow = new Workflow({ id: 'test-workflow', name: 'test', nodes: [node], connections: {}, active: true, nodeTypes: new TestNodeTypes(), settings: {}, staticData: options.staticData });
+	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
+	const context = new PollContext(workflow, node, additionalData(helper), options.mode ?? 'trigger', options.mode === 'manual' ? 'manual' : 'activate');
+	try {
+		const result = await nodeType.poll!.call(context);
+		return { items: result ? result[0].map((item) => item.json) : null };
+	} catch (error) {
+		const { name, message, description } = error as RunError;
+		return { items: null, error: { name, message, description } };
+	}
 }

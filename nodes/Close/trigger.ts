@@ -1,0 +1,17 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
+import type { ApiClient } from '../shared/transport/client';
+import * as getAll from './actions/phoneNumber/getAll.operation';
+import { CLOSE_FIELDS } from './actions/phoneNumber/update.operation';
+import { closeApiClient } from './transport';
+
+/** Close's list answers whole numbers: every Update field can be watched. */
+export const closeWatch: PhoneNumberWatch<ApiClient> = {
+	provider: 'Close',
+	client: async (ctx, policy) => await closeApiClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	getAll,
+	idOf: (n) => String(n.id),
+	e164Of: (n) => String(n.number ?? ''),
+	fields: watchedFromTable(CLOSE_FIELDS, Object.keys(CLOSE_FIELDS)),
+};

@@ -1,0 +1,19 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
+import * as getAll from './actions/phoneNumber/getAll.operation';
+import { synthflowClient, type SynthflowConnection } from './transport';
+
+/**
+ * Synthflow's list answers only `number`, `sid` and `is_available`: its Update fields are one read a
+ * number, past what a poll may cost. The trigger sees numbers added and removed, and whether each is
+ * in use.
+ */
+export const synthflowWatch: PhoneNumberWatch<SynthflowConnection> = {
+	provider: 'Synthflow',
+	client: async (ctx, policy) => await synthflowClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	getAll,
+	idOf: (n) => String(n.number ?? '').replace(/^\+/, ''),
+	e164Of: (n) => String(n.number ?? ''),
+	fields: [{ key: 'isAvailable', label: 'Is Available', value: (n) => n.is_available }],
+};

@@ -1,0 +1,21 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
+import * as getAll from './actions/phoneNumber/getAll.operation';
+import { TELNYX_FIELDS } from './descriptions/updateFields';
+import { telnyxClient, type TelnyxConnection } from './transport';
+
+/**
+ * Telnyx's list carries a number's own settings and its messaging profile, not its voice settings
+ * (those are one request a number): only what the list carries is watched, so a poll costs the list.
+ */
+const LISTED = ['tags', 'connectionId', 'billingGroupId', 'customerReference', 'externalPin', 'hdVoiceEnabled', 'messagingProfileId'];
+
+export const telnyxWatch: PhoneNumberWatch<TelnyxConnection> = {
+	provider: 'Telnyx',
+	client: async (ctx, policy) => await telnyxClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	getAll,
+	idOf: (n) => String(n.id),
+	e164Of: (n) => String(n.phone_number ?? ''),
+	fields: watchedFromTable(TELNYX_FIELDS, LISTED.filter((key) => key in TELNYX_FIELDS)),
+};

@@ -1,0 +1,175 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { DROPDOWN_RETRY_POLICY } from '../descriptions/common';
+import type { OperationModule } from '../descriptions/phoneNumberResource';
+import type { UpdateField } from '../execution/updateBody';
+import { valueAt } from '../execution/updateOptions';
+import type { RetryPolicy } from '../transport/types';
+
+/** One field a trigger can watch: an Update field key and how to read its value in a listed number. */
+export interface WatchedField {
+	key: string;
+	label: string;
+	value: (number: IDataObject) => unknown;
+}
+
+/** What a provider tells the shared trigger: its client, its Get Many, and how to read a listed number. */
+export interface PhoneNumberWatch<Client> {
+	provider: string;
+	client: (ctx: IPollFunctions, policy: RetryPolicy) => Promise<Client>;
+	/** The provider's Get Many: the trigger lists exactly as it does (every page, its filters). */
+	getAll: OperationModule<Client>;
+	idOf: (number: IDataObject) => string;
+	e164Of: (number: IDataObject) => string;
+	/** Fields whose values the list's answers carry (a watch must cost no more than the list). */
+	fields: WatchedField[];
+}
+
+/** Watched fields from an update table: each row's label, read at `where(row)` of a listed number. */
+export function watchedFromTable(table: Record<string, UpdateField>, keys: string[], where: (row: UpdateField) => string = (row) => row.api): WatchedField[] {
+	return keys.map((key) => ({ key, label: table[key].label.replace(/ Names? or IDs?$/, ''), value: (number) => valueAt(number, where(table[key])) }));
+}
+
+const EVENTS = ['changed', 'added', 'removed'] as const;
+/** Values up to this long (as JSON) are kept as they are, so `changes` can say what they were; longer ones as a fingerprint. */
+const KEPT_VALUE = 40;
+
+/** The trigger's parameters: events, watched fields, and the provider's Get Many filters. */
+export function watchProperties<Client>(watch: PhoneNumberWatch<Client>): INodeProperties[] {
+	const filters = watch.getAll.description.find((property) => property.name === 'filters');
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Events',
+			name: 'events',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Added', value: 'added', description: 'A number appeared in the account' },
+				{ name: 'Changed', value: 'changed', description: 'A watched field of a number changed' },
+				{ name: 'Removed', value: 'removed', description: 'A number is no longer in the account' },
+			],
+			default: ['changed'],
+			description: 'Which changes start the workflow',
+		},
+		{
+			displayName: 'Watch Fields',
+			name: 'watchFields',
+			type: 'multiOptions',
+			options: watch.fields.map((field) => ({ name: field.label, value: field.key })),
+			default: [...watch.fields.map((field) => field.key)],
+			description: `Which settings of a number count as a change (every field ${watch.provider}'s number list carries; passwords are never watched)`,
+		},
+	];
+	if (filters) {
+		// Get Many's filters, shown always (the trigger has no operation to show them for).
+		const shownAlways: INodeProperties = { ...filters, placeholder: 'Add filter', description: 'Watch only the numbers that match' };
+		delete shownAlways.displayOptions;
+		properties.push(shownAlways);
+	}
+	return properties;
+}
+
+/** FNV-1a, base 36: a short fingerprint of a value too long to keep. */
+function fingerprint(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return `#${hash.toString(36)}`;
+}
+
+/** A value as the trigger keeps it between polls: itself when short, else a fingerprint. */
+function kept(value: unknown): string {
+	const text = JSON.stringify(value ?? null);
+	return text.length <= KEPT_VALUE ? text : fingerprint(text);
+}
+
+function shown(stored: string | undefined): unknown {
+	if (stored === undefined || stored.startsWith('#')) return null;
+	return JSON.parse(stored) as unknown;
+}
+
+/** What survives between polls (n8n's workflow static data): small, a few values a number. */
+interface Seen {
+	/** The watched field keys the values below are in the order of. */
+	fields?: string[];
+	/** ID → [E.164, kept value of each watched field…]. */
+	numbers?: Record<string, string[]>;
+}
+
+/**
+ * One poll (n8n's `polling: true`): list every number as Get Many does, compare the watched fields
+ * with what the last poll kept, and emit `{ event, id, phoneNumber, changes, number }` for each
+ * number that changed, appeared or went. The first poll only records. A listing that fails (an
+ * error, a 429 past Max Wait, a cut listing) throws before anything is kept, so the next poll
+ * compares with the last complete one and no number is reported removed because a page was
+ * missing. "Fetch Test Event" emits one real number as a `changed` sample and keeps nothing.
+ */
+export async function pollPhoneNumbers<Client>(ctx: IPollFunctions, watch: PhoneNumberWatch<Client>): Promise<INodeExecutionData[][] | null> {
+	const events = (ctx.getNodeParameter('events', ['changed']) as string[]).filter((event) => (EVENTS as readonly string[]).includes(event));
+	const chosen = ctx.getNodeParameter('watchFields', watch.fields.map((field) => field.key)) as string[];
+	const fields = watch.fields.filter((field) => chosen.includes(field.key));
+	const client = await watch.client(ctx, DROPDOWN_RETRY_POLICY);
+	// Get Many, every page, with the trigger's filters: read through an execute-shaped view of this poll.
+	const listing = Object.create(ctx, {
+		getNodeParameter: {
+			value: (name: string, _itemIndex: number, fallback?: unknown, options?: object) =>
+				name === 'returnAll' ? true : name === 'limit' ? 0 : ctx.getNodeParameter(name, fallback, options),
+		},
+	}) as IExecuteFunctions;
+	const listed = (await watch.getAll.execute.call(listing, 0, client, undefined as never)) as IDataObject[];
+	if (!Array.isArray(listed)) throw new NodeOperationError(ctx.getNode(), `${watch.provider} answered the number list without a list`);
+
+	if (ctx.getMode() === 'manual') {
+		const sample = listed[0];
+		if (!sample) throw new NodeOperationError(ctx.getNode(), `No phone number in this ${watch.provider} account matches: nothing to show as a sample`);
+		return [[{ json: { event: 'changed', id: watch.idOf(sample), phoneNumber: watch.e164Of(sample), changes: [], number: sample } }]];
+	}
+
+	const seen = ctx.getWorkflowStaticData('node') as Seen;
+	const now: Record<string, string[]> = {};
+	const byId = new Map<string, IDataObject>();
+	for (const number of listed) {
+		const id = watch.idOf(number);
+		byId.set(id, number);
+		now[id] = [watch.e164Of(number), ...fields.map((field) => kept(field.value(number)))];
+	}
+	const before = seen.numbers;
+	const sameFields = JSON.stringify(seen.fields ?? []) === JSON.stringify(fields.map((field) => field.key));
+	seen.fields = fields.map((field) => field.key);
+	seen.numbers = now;
+	// The first poll (or the first after the watched fields changed) only records.
+	if (!before || !sameFields) return null;
+
+	const out: INodeExecutionData[] = [];
+	for (const [id, values] of Object.entries(now)) {
+		const old = before[id];
+		const number = byId.get(id) as IDataObject;
+		if (!old) {
+			if (events.includes('added')) out.push({ json: { event: 'added', id, phoneNumber: values[0], changes: [], number } });
+			continue;
+		}
+		const changes = fields
+			.map((field, i) => ({ field: field.key, old: old[i + 1], now: values[i + 1], after: field.value(number) }))
+			.filter((change) => change.old !== change.now)
+			.map((change) => ({ field: change.field, before: shown(change.old), after: change.after ?? null }));
+		if (changes.length > 0 && events.includes('changed')) out.push({ json: { event: 'changed', id, phoneNumber: values[0], changes, number } });
+	}
+	if (events.includes('removed')) {
+		for (const [id, old] of Object.entries(before)) {
+			if (now[id]) continue;
+			// As last seen: what was kept of it.
+			const number: IDataObject = { id, phoneNumber: old[0] };
+			fields.forEach((field, i) => (number[field.key] = shown(old[i + 1]) as IDataObject[string]));
+			out.push({ json: { event: 'removed', id, phoneNumber: old[0], changes: [], number } });
+		}
+	}
+	return out.length > 0 ? [out] : null;
+}
