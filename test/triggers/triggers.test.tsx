@@ -216,7 +216,7 @@ describe.each(CASES)('$trigger', (c) => {
 describe('what a trigger keeps stays small', () => {
 	const large = useSandbox({ seed: { closeNumbers: 10_000 } });
 
-	it('10,000 Close numbers (8,000 of them the key's organization's) with the default watch fields: at most 200 bytes a number, in ⌈N ÷ 100⌉ + 2 requests', async () => {
+	it('10,000 Close numbers (8,000 in the key’s organization) with the default watch fields: at most 200 bytes a number, in ⌈N ÷ 100⌉ + 2 requests', async () => {
 		const staticData: IDataObject = {};
 		const result = await pollTrigger({ node: 'closeTrigger', credentials: closeCredentials(large()), staticData });
 		expect(result.error).toBeUndefined();
