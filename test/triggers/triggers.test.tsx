@@ -52,7 +52,7 @@ const CASES: Case[] = [
 		field: 'label',
 		change: (n) => (n.label = `${String(n.label)} (moved)`),
 		add: (s, n) => {
-			s.state.close.phoneNumbers.push({ ...(n as never), id: 'phon_AddedByTheTriggerTest01', number: '+16505559999' });
+			(s.state.close.phoneNumbers as IDataObject[]).push({ ...n, id: 'phon_AddedByTheTriggerTest01', number: '+16505559999' });
 			return 'phon_AddedByTheTriggerTest01';
 		},
 		remove: (s, n) => spliceOut(s.state.close.phoneNumbers as IDataObject[], n),
@@ -67,7 +67,7 @@ const CASES: Case[] = [
 		field: 'name',
 		change: (n) => (n.name = 'Renamed by the test'),
 		add: (s, n) => {
-			s.state.signalwire.numbers.push({ ...(n as never), id: '0e9f4a57-1111-4222-8333-944455556666', number: '+15055550199' });
+			(s.state.signalwire.numbers as IDataObject[]).push({ ...n, id: '0e9f4a57-1111-4222-8333-944455556666', number: '+15055550199' });
 			return '0e9f4a57-1111-4222-8333-944455556666';
 		},
 		remove: (s, n) => spliceOut(s.state.signalwire.numbers as IDataObject[], n),
@@ -82,7 +82,7 @@ const CASES: Case[] = [
 		field: 'isAvailable',
 		change: (n) => (n.is_available = !n.is_available),
 		add: (s, n) => {
-			s.state.synthflow.numbers.push({ ...(n as never), slug: '15555550123', phone_number: '+15555550123' });
+			(s.state.synthflow.numbers as IDataObject[]).push({ ...n, slug: '15555550123', phone_number: '+15555550123' });
 			return '15555550123';
 		},
 		remove: (s, n) => spliceOut(s.state.synthflow.numbers as IDataObject[], n),
@@ -97,7 +97,7 @@ const CASES: Case[] = [
 		field: 'voiceUrl',
 		change: (n) => (n.voice_url = 'https://hooks.example.com/moved'),
 		add: (s, n) => {
-			s.state.twilio.numbers.push({ ...(n as never), sid: 'PNaaaabbbbccccddddeeeeffff00001111', phone_number: '+14155550199' });
+			(s.state.twilio.numbers as IDataObject[]).push({ ...n, sid: 'PNaaaabbbbccccddddeeeeffff00001111', phone_number: '+14155550199' });
 			return 'PNaaaabbbbccccddddeeeeffff00001111';
 		},
 		remove: (s, n) => spliceOut(s.state.twilio.numbers as IDataObject[], n),
@@ -112,7 +112,7 @@ const CASES: Case[] = [
 		field: 'customerReference',
 		change: (n) => (n.customer_reference = 'moved-by-test'),
 		add: (s, n) => {
-			s.state.telnyx.numbers.push({ ...(n as never), id: '9999999999999999999', phone_number: '+13125550199' });
+			(s.state.telnyx.numbers as IDataObject[]).push({ ...n, id: '9999999999999999999', phone_number: '+13125550199' });
 			return '9999999999999999999';
 		},
 		remove: (s, n) => spliceOut(s.state.telnyx.numbers as IDataObject[], n),
@@ -127,7 +127,7 @@ const CASES: Case[] = [
 		field: 'name',
 		change: (n) => (n.name = 'Moved'),
 		add: (s, n) => {
-			s.state.vapi.numbers.push({ ...(n as never), id: '11111111-2222-4333-8444-555555555555', number: '+16285559999' });
+			(s.state.vapi.numbers as IDataObject[]).push({ ...n, id: '11111111-2222-4333-8444-555555555555', number: '+16285559999' });
 			return '11111111-2222-4333-8444-555555555555';
 		},
 		remove: (s, n) => spliceOut(s.state.vapi.numbers as IDataObject[], n),
@@ -142,7 +142,7 @@ const CASES: Case[] = [
 		field: 'nickname',
 		change: (n) => (n.nickname = 'Moved'),
 		add: (s, n) => {
-			s.state.retell.numbers.push({ ...(n as never), phone_number: '+14157779999' });
+			(s.state.retell.numbers as IDataObject[]).push({ ...n, phone_number: '+14157779999' });
 			return '+14157779999';
 		},
 		remove: (s, n) => spliceOut(s.state.retell.numbers as IDataObject[], n),
