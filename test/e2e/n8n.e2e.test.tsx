@@ -271,6 +271,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 		for (const node of ['close', 'signalWire', 'synthflow', 'twilio', 'telnyx', 'vapi', 'retell']) {
 			expect(names).toContain(`${PKG}.${node}`);
 			expect(names).toContain(`${PKG}.${node}Tool`);
+			expect(names).toContain(`${PKG}.${node}Trigger`);
 		}
 		const credentials = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		const credentialNames = (Array.isArray(credentials.body) ? credentials.body : []).map((c) => c.name);
