@@ -186,6 +186,9 @@ export class N8n {
 
 	private cookie = '';
 
+	/** The end of what `n8n start` printed, for errors. */
+	recentLog = '';
+
 	port = 5678;
 
 	constructor(
@@ -303,15 +306,14 @@ export class N8n {
 			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		let recent = '';
 		const forward = (chunk: Buffer) => {
-			recent = (recent + chunk.toString()).slice(-4000);
+			this.recentLog = (this.recentLog + chunk.toString()).slice(-8000);
 			log?.(chunk.toString());
 		};
 		this.server.stdout?.on('data', forward);
 		this.server.stderr?.on('data', forward);
 		const exited = new Promise<never>((_, reject) =>
-			this.server?.once('exit', (code) => reject(new Error(`n8n start exited with ${code}:\n${recent}`))),
+			this.server?.once('exit', (code) => reject(new Error(`n8n start exited with ${code}:\n${this.recentLog}`))),
 		);
 		await Promise.race([this.waitReady(), exited]);
 	}

@@ -162,6 +162,21 @@ export function closeBulkWebhookWorkflow(id: string, path: string) {
 	};
 }
 
+/**
+ * n8n answers its readiness check before it has registered the active workflows' webhooks (seen on
+ * a loaded machine: the first calls answered 404). An OPTIONS request asks for the webhook's methods
+ * without starting an execution: 404 until it is registered.
+ */
+async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const status = await fetch(url, { method: 'OPTIONS' }).then((r) => r.status, () => 0);
+		if (status !== 404 && status !== 0) return;
+		if (Date.now() > until) throw new Error(`the webhook ${url} was not registered within ${timeoutMs / 1000} s`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
 /** `n8n worker` in the background; resolves when it says it is ready. Its log is kept for asserts. */
 export class N8nWorker {
 	private child?: ChildProcess;
@@ -243,6 +258,7 @@ export async function startQueueMode(install: N8nInstall, tarball: string, sandb
 		if (activated.code !== 0) throw new Error(`could not activate the workflow:\n${published.stderr}\n${activated.stdout}\n${activated.stderr}`);
 	}
 	await main.start();
+	await waitForWebhook(`${main.url}/webhook/${path}`);
 	const workers = Array.from({ length: workerCount }, (_, i) => new N8nWorker(new N8n(install, folder(`worker${i + 1}`), env)));
 	for (const worker of workers) await worker.start(2);
 	return {
@@ -291,7 +307,7 @@ export async function runQueueBulk(
 			return response.status;
 		}),
 	);
-	if (answers.some((status) => status !== 200)) throw new Error(`the webhook answered ${answers.join(', ')}`);
+	if (answers.some((status) => status !== 200)) throw new Error(`the webhook answered ${answers.join(', ')}; n8n main said:\n${run.main.recentLog}`);
 	const until = Date.now() + (options.timeoutMs ?? 300_000);
 	const applied = () => chosen.filter((n, i) => n.label === labels[i]).length;
 	while (applied() < total && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
