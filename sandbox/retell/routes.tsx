@@ -14,18 +14,21 @@ function error(status: number, message: string): Reply {
 /**
  * What `PATCH /update-phone-number/{number}` takes: `PhoneNumberUpdateParams` of
  * RetellAI/retell-typescript-sdk (b274013, 2026-07-31). The deprecated `inbound_agent_id`,
- * `outbound_agent_id` and their versions (removed from the SDK 2026-04-21) are logged like any other
- * field; tests assert the nodes never send them.
+ * `outbound_agent_id` and their versions (deprecated 2026-03-31, removed from the SDK 2026-04-21) are
+ * refused, so a client that still sends them fails here.
  */
 const UPDATE_KEYS = new Set([
 	'allowed_inbound_country_list', 'allowed_outbound_country_list', 'auth_password', 'auth_username', 'fallback_number', 'inbound_agents',
 	'inbound_sms_agents', 'inbound_sms_webhook_url', 'inbound_webhook_url', 'nickname', 'outbound_agents', 'outbound_sms_agents', 'termination_uri', 'transport',
-	'inbound_agent_id', 'outbound_agent_id', 'inbound_agent_version', 'outbound_agent_version',
 ]);
+const DEPRECATED = ['inbound_agent_id', 'outbound_agent_id', 'inbound_agent_version', 'outbound_agent_version'];
 const AGENT_LISTS: Record<string, 'voice' | 'chat'> = { inbound_agents: 'voice', outbound_agents: 'voice', inbound_sms_agents: 'chat', outbound_sms_agents: 'chat' };
 
 function validate(state: RetellState, number: RetellRecord, body: Record<string, unknown>): string | undefined {
-	for (const key of Object.keys(body)) if (!UPDATE_KEYS.has(key)) return `Unknown field ${key}`;
+	for (const key of Object.keys(body)) {
+		if (DEPRECATED.includes(key)) return `${key} is deprecated: use inbound_agents / outbound_agents`;
+		if (!UPDATE_KEYS.has(key)) return `Unknown field ${key}`;
+	}
 	for (const [key, channel] of Object.entries(AGENT_LISTS)) {
 		if (!(key in body) || body[key] === null) continue;
 		const list = body[key];

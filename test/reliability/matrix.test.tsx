@@ -5,8 +5,8 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, type Fault, type Provider, type Sandbox } from '../../sandbox';
-import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
+import { CLOSE_KEYS, RETELL_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS, type Fault, type Provider, type Sandbox } from '../../sandbox';
+import { closeCredentials, requestsTo, retellCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox, vapiCredentials } from '../harness/sandbox';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();
@@ -161,6 +161,34 @@ const targets: Target[] = [
 			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
 		},
 	},
+	{
+		provider: 'vapi',
+		node: 'vapi',
+		secret: VAPI_KEYS.main,
+		credentials: (s) => vapiCredentials(s),
+		operations: {
+			update: {
+				parameters: (s) => ({ resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: s.state.vapi.numbers[0].id }, updateFields: { name: 'Matrix' } }),
+				requests: 1,
+			},
+			get: { parameters: (s) => ({ resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: s.state.vapi.numbers[0].id } }), requests: 1 },
+			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
+		},
+	},
+	{
+		provider: 'retell',
+		node: 'retell',
+		secret: RETELL_KEYS.main,
+		credentials: (s) => retellCredentials(s),
+		operations: {
+			update: {
+				parameters: (s) => ({ resource: 'phoneNumber', operation: 'update', phoneNumber: { __rl: true, mode: 'id', value: String(s.state.retell.numbers[0].phone_number) }, updateFields: { nickname: 'Matrix' } }),
+				requests: 1,
+			},
+			get: { parameters: (s) => ({ resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: String(s.state.retell.numbers[0].phone_number) } }), requests: 1 },
+			list: { parameters: () => ({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 5 }), requests: 1 },
+		},
+	},
 ];
 
 const oddWrite = (p: Provider) => targets.find((t) => t.provider === p)?.oddWriteRequests ?? 2;
@@ -237,7 +265,7 @@ const faults: Array<[string, (p: Provider) => Fault, (op: Operation, p: Provider
 					? // every answer is a list page: a record read finds no record in it
 						{ outcome: 'failed', name: 'NodeOperationError', requests: op === 'update' ? 2 : 1, message: /without the record/ }
 					: { outcome: 'ok', requests: p === 'synthflow' && op === 'update' ? 2 : 1 }
-				: p === 'signalwire' || p === 'twilio' || p === 'telnyx'
+				: p === 'signalwire' || p === 'twilio' || p === 'telnyx' || p === 'vapi' || p === 'retell'
 					? // a next link that points at its own page
 						{ outcome: 'failed', name: 'NodeOperationError', requests: 2, message: /same next page twice/ }
 					: // an empty page that says there is more: the listing ends there

@@ -156,3 +156,16 @@ describe('Retell AI: a workspace of 250 numbers', () => {
 		expect(requestsTo(large(), 'retell')).toHaveLength(1);
 	});
 });
+
+describe('the Retell sandbox as Retell documents it', () => {
+	it('refuses the deprecated agent fields, as a client still sending them would be refused', async () => {
+		const number = String(numbers()[9].phone_number);
+		const answer = await fetch(`${sandbox().url}/update-phone-number/${encodeURIComponent(number)}`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${RETELL_KEYS.main}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ inbound_agent_id: voiceAgents()[0] }),
+		});
+		expect(answer.status).toBe(400);
+		expect(((await answer.json()) as { message: string }).message).toMatch(/deprecated/);
+	});
+});
