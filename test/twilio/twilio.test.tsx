@@ -1,6 +1,7 @@
 import { NodeHelpers, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { Twilio } from '../../nodes/Twilio/Twilio.node';
+import { twilioHost } from '../../nodes/Twilio/transport';
 
 import { TWILIO_ACCOUNT } from '../../sandbox';
 import { requestsTo, twilioCredentials, useSandbox } from '../harness/sandbox';
@@ -198,5 +199,39 @@ describe('Twilio: the editor shows what takes precedence', () => {
 
 	it('"Any" offers every field', () => {
 		expect(offered('any', 'any').sort()).toEqual(fields.map((f) => f.name).sort());
+	});
+});
+
+describe('Twilio regions (issue 29)', () => {
+	it('a refused credential is answered with a hint that names the region in use', async () => {
+		const number = sandbox().state.twilio.numbers[0];
+		for (const region of ['us1', 'ie1']) {
+			const credentials = twilioCredentials(sandbox(), { authToken: 'f0cd5c5eb9e744ea4b7feed493f2a0aa' });
+			(credentials.twilioPhoneNumbersApi as Record<string, unknown>).region = region;
+			const result = await runNode({
+				node: 'twilio',
+				parameters: { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: number.sid } },
+				credentials,
+			});
+			expect(result.error?.httpCode).toBe('401');
+			expect(result.error?.description).toContain(`Region (now ${region})`);
+		}
+	});
+
+	it.each([
+		['us1', '', 'api.twilio.com', 'trunking.twilio.com'],
+		['ie1', '', 'api.dublin.ie1.twilio.com', 'trunking.dublin.ie1.twilio.com'],
+		['au1', '', 'api.sydney.au1.twilio.com', 'trunking.sydney.au1.twilio.com'],
+		['jp1', '', 'api.tokyo.jp1.twilio.com', 'trunking.tokyo.jp1.twilio.com'],
+		['us1', 'umatilla', 'api.umatilla.us1.twilio.com', 'trunking.umatilla.us1.twilio.com'],
+		['ie1', 'frankfurt', 'api.frankfurt.ie1.twilio.com', 'trunking.frankfurt.ie1.twilio.com'],
+	])('region %s, edge "%s": %s and %s', (region, edge, api, trunking) => {
+		expect(twilioHost('api', region, edge)).toEqual({ host: api });
+		expect(twilioHost('trunking', region, edge)).toEqual({ host: trunking });
+	});
+
+	it('an unknown region or edge is an error, not a guessed host', () => {
+		expect(twilioHost('api', 'xx1', '')).toEqual({ problem: expect.stringMatching(/Region "xx1"/) });
+		expect(twilioHost('api', 'ie1', 'evil.example.com')).toEqual({ problem: expect.stringMatching(/Edge/) });
 	});
 });
