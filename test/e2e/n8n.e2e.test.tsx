@@ -40,7 +40,44 @@ beforeAll(async () => {
 	n8n = new N8n(install, userFolder);
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));
 	for (const file of exampleWorkflowFiles()) await n8n.importWorkflow(file);
+	await n8n.importWorkflow(editorBaseWorkflow());
 }, 900_000);
+
+/**
+ * A workflow that already starts with a Manual Trigger, for the editor tests: on an empty canvas
+ * n8n's nodes panel asks what triggers the workflow, and for an app that has a trigger (every node
+ * here has one) it then offers only the trigger's events. With a trigger on the canvas, the panel
+ * offers the nodes' actions, as a user adding a step sees them.
+ */
+const EDITOR_BASE = 'e2eEditorBase';
+function editorBaseWorkflow(): string {
+	const file = join(userFolder, `${EDITOR_BASE}.json`);
+	writeFileSync(
+		file,
+		JSON.stringify({
+			id: EDITOR_BASE,
+			name: 'Editor test',
+			active: false,
+			settings: {},
+			nodes: [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+			connections: {},
+		}),
+	);
+	return file;
+}
+
+const NODE_SEARCH = '[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"], input[placeholder^="Search nodes"]';
+
+/** Opens the nodes panel for a next step (after the trigger), as Tab or the trigger's + does. */
+async function openActionsPanel(page: import('playwright-core').Page) {
+	await page.goto(`${n8n.url}/workflow/${EDITOR_BASE}`);
+	await page.getByTestId('canvas-node').first().waitFor({ timeout: 60_000 });
+	const search = page.locator(NODE_SEARCH).first();
+	await page.keyboard.press('Tab');
+	const opened = await search.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+	if (!opened) await page.getByTestId('canvas-handle-plus').first().click({ timeout: 30_000 });
+	return search;
+}
 
 afterAll(async () => {
 	await n8n?.stop();
@@ -543,9 +580,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 
 	/** A new workflow with the nodes panel open and `query` typed into its search box. */
 	async function searchNodes(query: string) {
-		await page.goto(`${n8n.url}/workflow/new`);
-		await page.getByTestId('canvas-plus-button').click({ timeout: 60_000 });
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"], input[placeholder^="Search nodes"]').first();
+		const search = await openActionsPanel(page);
 		await search.fill(query, { timeout: 60_000 });
 		await page.waitForTimeout(1000);
 		return await page.getByTestId('node-creator-item-name').allInnerTexts();
@@ -563,7 +598,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 	async function openUpdate(displayName: string) {
 		await searchNodes(displayName);
 		await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${displayName}$`) }).first().click();
-		await page.getByText('Update a phone number').first().click();
+		await page.getByTestId('node-creator-item-name').filter({ hasText: /^Update a phone number$/ }).first().click();
 		await page.getByTestId('node-credentials-select').click({ timeout: 60_000 });
 		const credential = page.getByTestId(`node-credentials-select-item-${SANDBOX_CREDENTIAL_IDS[CREDENTIAL_OF[displayName]]}`);
 		await credential.click();
@@ -685,7 +720,8 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		await page.getByTestId('rlc-item').first().click({ timeout: 60_000 });
 		await addField('Friendly Name');
 		await page.getByTestId('parameter-input-friendlyName').locator('input, textarea').first().fill('Front desk (from the editor)');
-		await page.getByTestId('node-execute-button').first().click();
+		// The node's own button, not the input panel's "Execute previous nodes" (the trigger is upstream).
+		await page.getByTestId('node-execute-button').filter({ hasText: /Execute step/ }).first().click();
 		await page.getByTestId('output-panel').getByText('Front desk (from the editor)').first().waitFor({ timeout: 60_000 });
 		await page.screenshot({ path: shot('output') });
 		expect(sandbox.state.synthflow.numbers.some((n) => n.friendly_name === 'Front desk (from the editor)')).toBe(true);
@@ -719,13 +755,11 @@ describe(`n8n ${VERSION}: the editor in headless Chromium`, () => {
 			await page.locator('input[type="password"]').fill('Sandbox-pass-1');
 			await page.getByRole('button', { name: /sign in/i }).click();
 			await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
-			await page.goto(`${n8n.url}/workflow/new`);
-			await page.getByTestId('canvas-plus-button').click({ timeout: 60_000 });
 			// Fill the node panel's search box itself: typed keys are lost if it is not focused yet.
-			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"], input[placeholder^="Search nodes"]').first();
+			const search = await openActionsPanel(page);
 			await search.fill('Close', { timeout: 60_000 });
 			await page.getByTestId('node-creator-item-name').filter({ hasText: /^Close Phone Numbers$/ }).first().click();
-			await page.getByText('Update a phone number').first().click();
+			await page.getByTestId('node-creator-item-name').filter({ hasText: /^Update a phone number$/ }).first().click();
 			// First with a revoked key: the list must show Close's error and the hint, not an empty list.
 			await chooseCredential(page, 'closeApiRevoked');
 			await page.getByTestId('rlc-input').click({ timeout: 60_000 });
