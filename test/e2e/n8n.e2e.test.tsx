@@ -68,9 +68,25 @@ function editorBaseWorkflow(): string {
 
 const NODE_SEARCH = '[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"], input[placeholder^="Search nodes"]';
 
+/**
+ * A new workflow with only the Manual Trigger, made through n8n's REST API, so that no test sees
+ * the nodes an earlier one added (n8n 2.x saves a workflow being edited on its own). Falls back to
+ * the imported one where the API answers otherwise.
+ */
+async function freshEditorWorkflow(): Promise<string> {
+	const created = await n8n.rest<{ data?: { id?: string }; id?: string }>('POST', '/rest/workflows', {
+		name: `Editor test ${Date.now()}`,
+		active: false,
+		settings: {},
+		nodes: [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+		connections: {},
+	});
+	return created.body?.data?.id ?? created.body?.id ?? EDITOR_BASE;
+}
+
 /** Opens the nodes panel for a next step (after the trigger), as Tab or the trigger's + does. */
 async function openActionsPanel(page: import('playwright-core').Page) {
-	await page.goto(`${n8n.url}/workflow/${EDITOR_BASE}`);
+	await page.goto(`${n8n.url}/workflow/${await freshEditorWorkflow()}`);
 	await page.getByTestId('canvas-node').first().waitFor({ timeout: 60_000 });
 	const search = page.locator(NODE_SEARCH).first();
 	await page.keyboard.press('Tab');
