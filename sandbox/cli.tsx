@@ -1,5 +1,5 @@
 /* The sandbox for people: `npm run sandbox -- --port 4010 --latency 50 --close-rps 20`. */
-import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, start } from './index';
+import { sandboxProviders, start, type SandboxOptions } from './index';
 
 function flag(name: string, fallback?: number): number | undefined {
 	const index = process.argv.indexOf(`--${name}`);
@@ -12,35 +12,48 @@ function flag(name: string, fallback?: number): number | undefined {
 	return value;
 }
 
+/** `--<flag> name=value` (repeatable), the value read as JSON when it parses. */
+function pairs(flagName: string): Record<string, unknown> {
+	const options: Record<string, unknown> = {};
+	process.argv.forEach((arg, index) => {
+		if (arg !== `--${flagName}`) return;
+		const [name, ...rest] = (process.argv[index + 1] ?? '').split('=');
+		const text = rest.join('=');
+		try {
+			options[name] = JSON.parse(text);
+		} catch {
+			options[name] = text;
+		}
+	});
+	return options;
+}
+
 async function main() {
+	const providers = sandboxProviders();
 	if (process.argv.includes('--help')) {
-		process.stdout.write(`Usage: npm run sandbox -- [--port 4010] [--latency ms] [--close-rps 20] [--synthflow-rps 0] [--signalwire-rps 1380]
-  [--close-numbers 250] [--close-users 60] [--signalwire-numbers 300] [--synthflow-numbers 120] [--relative-links]\n`);
+		const names = providers.map((p) => p.name);
+		process.stdout.write(`Usage: npm run sandbox -- [--port 4010] [--latency ms]
+  [--<provider>-rps N] [--<provider>-numbers N] [--seed name=N]… [--option name=value]…
+Providers: ${names.join(', ')}
+Options (--option): ${providers.flatMap((p) => p.options).join(', ')}
+Example: npm run sandbox -- --${names[0]}-rps 20 --seed ${names[0]}Numbers=500 --option ${providers.flatMap((p) => p.options)[0]}=true\n`);
 		return;
 	}
-	const sandbox = await start({
-		port: flag('port', 4010),
-		latencyMs: flag('latency', 0),
-		rateLimits: { close: flag('close-rps'), synthflow: flag('synthflow-rps'), signalwire: flag('signalwire-rps') },
-		seed: {
-			closeNumbers: flag('close-numbers'),
-			closeUsers: flag('close-users'),
-			signalwireNumbers: flag('signalwire-numbers'),
-			synthflowNumbers: flag('synthflow-numbers'),
-		},
-		signalwireLinks: process.argv.includes('--relative-links') ? 'relative' : 'absolute',
-	});
+	const rateLimits: Record<string, number | undefined> = {};
+	const seed: Record<string, number | undefined> = {};
+	for (const { name } of providers) {
+		rateLimits[name] = flag(`${name}-rps`);
+		seed[`${name}Numbers`] = flag(`${name}-numbers`);
+	}
+	Object.assign(seed, pairs('seed') as Record<string, number>);
+	const options: SandboxOptions = { port: flag('port', 4010), latencyMs: flag('latency', 0), rateLimits, seed, ...pairs('option') };
+	const sandbox = await start(options);
 	const { url } = sandbox;
+	const keys = providers.flatMap((p) => p.keys).map(([label, value]) => `  ${label.padEnd(38)}${value}`);
 	process.stdout.write(`Provider sandbox listening on ${url}
 
 Point a credential at it by importing it with "baseUrl": "${url}" (see README → Sandbox).
-  Close API key (admin, Acme Sales)     ${CLOSE_KEYS.adminA}
-  Close API key (rep, no group rights)  ${CLOSE_KEYS.repA}
-  Close API key (admin, Globex)         ${CLOSE_KEYS.adminB}
-  Close OAuth client ID / secret        ${CLOSE_OAUTH_CLIENT.clientId} / ${CLOSE_OAUTH_CLIENT.clientSecret}
-  Synthflow API key                     ${SYNTHFLOW_KEYS.main}
-  Synthflow workspace IDs               ${SYNTHFLOW_WORKSPACES.a}, ${SYNTHFLOW_WORKSPACES.b}
-  SignalWire space / project / token    ${SIGNALWIRE_PROJECT.space} / ${SIGNALWIRE_PROJECT.projectId} / ${SIGNALWIRE_PROJECT.apiToken}
+${keys.join('\n')}
 
 Every request is printed below. Ctrl-C stops.
 `);

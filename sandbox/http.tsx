@@ -16,7 +16,8 @@ export interface LoggedRequest {
 	doneAt?: number;
 }
 
-export type Provider = 'close' | 'synthflow' | 'signalwire' | 'twilio' | 'telnyx' | 'vapi' | 'retell';
+/** A provider's name as its sandbox folder registers it (`sandbox/<name>/provider.tsx`); `elsewhere` and `unknown` in the log. */
+export type Provider = string;
 
 export interface Reply {
 	status: number;
@@ -26,14 +27,9 @@ export interface Reply {
 	raw?: string;
 }
 
-export interface Ctx {
+/** A request as a provider's routes see it. */
+export interface Ctx extends Pick<LoggedRequest, 'method' | 'path' | 'query' | 'headers' | 'body' | 'rawBody'> {
 	req: IncomingMessage;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	headers: Record<string, string>;
-	body: unknown;
-	rawBody: string;
 	/** Origin the client used (for absolute links). */
 	origin: string;
 }

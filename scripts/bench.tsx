@@ -1,17 +1,19 @@
 /**
  * `npm run bench`: figures, not a test. Inside a real n8n (2.40.7) against the sandbox with 50 ms
- * latency and Close's 20 requests/s per key:
- * - 1,000 Close label updates with this package's Close node at its defaults;
+ * latency; the providers and their rows come from the sandbox's registry (`bench` in each
+ * `sandbox/<provider>/provider.tsx`). For the reference provider (a documented per-key limit with
+ * headers, 20 requests/s):
+ * - 1,000 label updates with this package's node at its defaults;
  * - the same with n8n's HTTP Request node: defaults, Retry On Fail (5 tries, 5 s), and Batching
  *   tuned by hand to the limit (20 items, 1 s);
  * - this package's node again while a second client spends half of the key's budget;
- * - the time to the first page of each dropdown on large accounts (Close: 5,000 numbers, 1,000
- *   users; SignalWire: 1,000 numbers), the package's cold load time and its packed size.
- * - the package's defaults and the hand-tuned batching under each rate-limit model (fixed windows
- *   with whole-second resets, a sliding window, a token bucket without headers).
- * - Telnyx (x-ratelimit-* headers, three requests an update) and Twilio (bare 429s) bulk rows;
- * - n8n's queue mode (Redis, PostgreSQL, a main and two workers): 4 executions × 250 Close updates
- *   at once on one key, when Redis and PostgreSQL are installed (else the row says it was skipped).
+ * - the package's defaults and the hand-tuned batching under each rate-limit model its sandbox
+ *   stands for (whole-second resets, a sliding window, a token bucket without headers), and a
+ *   limit lower than the user guessed;
+ * - n8n's queue mode (Redis, PostgreSQL, a main and two workers): 4 executions × 250 updates at
+ *   once on one key, when Redis and PostgreSQL are installed (else the row says it was skipped).
+ * Then every other provider's own rows, the time to the first page of each declared dropdown on
+ * large accounts, the package's cold load time and its packed size.
  * `BENCH_PROFILE=ci` runs 300 updates a row and leaves out the slow HTTP Request rows.
  * Prints a table and writes JSON under bench/results/.
  */
@@ -20,7 +22,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, type RateModel, type Sandbox } from '../sandbox';
+import { referenceProvider, sandboxProviders, start, type Sandbox } from '../sandbox';
+import type { BenchFacts, RateSetup, SandboxOptions, SandboxProvider } from '../sandbox/registry';
 import {
 	DEFAULT_N8N_VERSION,
 	ensureN8n,
@@ -33,14 +36,13 @@ import {
 	sandboxCredentialRef,
 	sandboxCredentials,
 } from './lib/n8n';
-import { closeLabelUpdateNode, queueModeUnavailable, runQueueBulk, startQueueMode, startQueueServices } from './lib/queueMode';
+import { queueModeUnavailable, runQueueBulk, startQueueMode, startQueueServices } from './lib/queueMode';
 
 /** `BENCH_PROFILE=ci` (what .ci/run uses): 300 updates a row and the rate-limit models only. */
 const PROFILE = process.env.BENCH_PROFILE === 'ci' ? 'ci' : 'full';
 const ITEMS = Number(process.env.BENCH_ITEMS ?? (PROFILE === 'ci' ? 300 : 1000));
 const RATE = 20;
 const LATENCY_MS = 50;
-const ORG_A = 'orga_AcmeSales000000000000001';
 
 interface BulkResult {
 	node: string;
@@ -89,47 +91,71 @@ function workflow(id: string, items: Array<{ id: string; label: string }>, targe
 	};
 }
 
-function httpRequestNode(sandboxUrl: string, extra: { options?: Record<string, unknown>; settings?: Record<string, unknown> }) {
+type Benchmarked = SandboxProvider & { bench: BenchFacts<unknown> };
+
+function benchmarked(): Benchmarked[] {
+	return sandboxProviders().filter((p): p is Benchmarked => p.bench !== undefined);
+}
+
+/** n8n's HTTP Request node doing a provider's update by hand (as its sandbox declares it). */
+function httpRequestNode(provider: Benchmarked, sandboxUrl: string, extra: { options?: Record<string, unknown>; settings?: Record<string, unknown> }) {
+	const request = provider.bench.httpRequest;
+	if (!request) throw new Error(`${provider.title} declares no HTTP Request update`);
 	return {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		...extra.settings,
 		parameters: {
-			method: 'PUT',
-			url: `={{ '${sandboxUrl}/api/v1/phone_number/' + $json.id + '/' }}`,
+			method: request.method,
+			url: request.url(sandboxUrl),
 			sendHeaders: true,
-			headerParameters: {
-				parameters: [{ name: 'Authorization', value: `Basic ${Buffer.from(`${CLOSE_KEYS.adminA}:`).toString('base64')}` }],
-			},
+			headerParameters: { parameters: [{ name: 'Authorization', value: request.authorization }] },
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify({ label: $json.label }) }}',
+			jsonBody: request.jsonBody,
 			options: extra.options ?? {},
 		},
 	};
 }
 
+/** Batching tuned by hand to the limit: 20 items a second. */
+const BATCHING = { batching: { batch: { batchSize: RATE, batchInterval: 1000 } } };
+
+/** This package's node for `provider` at its defaults, setting `$json.label`. */
+function packageNode(provider: Benchmarked) {
+	return packageUpdateNode(provider.bench.node, provider.bench.credentialType, 'phoneNumber', provider.bench.updateFields);
+}
+
+/**
+ * One row: `items` updates of `provider`'s numbers by `target` at `rate` requests/s per key. Every
+ * request to the provider counts against the limit (or only writes not answered 429, where the
+ * provider limits writes only), so the floor is limited requests ÷ rate, or the latency of every
+ * request spread over the concurrency, whichever is longer.
+ */
 async function bulkRun(
 	n8n: N8n,
 	sandbox: Sandbox,
+	provider: Benchmarked,
 	setup: {
 		name: string;
 		node: string;
 		target: Record<string, unknown>;
 		concurrency: number;
+		items: number;
+		rate: number;
+		/** Requests one update makes (the HTTP Request node: the write only). */
+		requestsPerUpdate: number;
 		otherClient?: boolean;
-		rate?: number;
 		/** How the sandbox counts (default: fixed windows, fractional resets, with headers). */
-		model?: { model?: RateModel; resetStyle?: 'fraction' | 'whole'; headers?: boolean };
+		model?: RateSetup;
+		labelPrefix?: string;
 	},
 ): Promise<BulkResult> {
-	const rate = setup.rate ?? RATE;
-	sandbox.state.close.keyLimiter.perSecond = rate;
-	sandbox.state.close.keyLimiter.model = setup.model?.model ?? 'fixed';
-	sandbox.state.close.resetStyle = setup.model?.resetStyle ?? 'fraction';
-	sandbox.state.close.rateHeaders = setup.model?.headers ?? true;
-	const numbers = sandbox.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A).slice(0, ITEMS);
-	const items = numbers.map((n, i) => ({ id: n.id, label: `${setup.name} ${i}` }));
+	const state = (sandbox.state as unknown as Record<string, unknown>)[provider.name];
+	const facts = provider.bench;
+	const restore = facts.setRate(state, setup.rate, setup.model);
+	const numbers = facts.numbers(state).slice(0, setup.items);
+	const items = numbers.map((n, i) => ({ id: n.id, label: `${setup.labelPrefix ?? setup.name} ${i}` }));
 	const id = `bench${setup.name.replace(/[^a-zA-Z0-9]/g, '')}`;
 	const file = join(n8n.userFolder, `${id}.json`);
 	writeFileSync(file, JSON.stringify(workflow(id, items, setup.target)));
@@ -137,96 +163,25 @@ async function bulkRun(
 
 	// Start from a fresh window, with nothing else in the log.
 	await new Promise((r) => setTimeout(r, 1100));
-	sandbox.state.close.keyLimiter.reset();
-	sandbox.state.close.orgLimiter.reset();
+	facts.resetWindows(state);
 	sandbox.clearRequests();
 
 	let other: NodeJS.Timeout | undefined;
 	let otherRequests = 0;
-	if (setup.otherClient) {
+	const otherRequest = facts.reference?.otherClientRequest;
+	if (setup.otherClient && otherRequest) {
 		// Another integration on the same key: half the budget (10 requests/s), all run long.
-		const auth = `Basic ${Buffer.from(`${CLOSE_KEYS.adminA}:`).toString('base64')}`;
 		other = setInterval(() => {
 			otherRequests++;
-			void fetch(`${sandbox.url}/api/v1/me/`, { headers: { authorization: auth } }).catch(() => undefined);
+			void fetch(`${sandbox.url}${otherRequest.path}`, { headers: { authorization: otherRequest.authorization } }).catch(() => undefined);
 		}, 1000 / (RATE / 2));
 	}
-	say(`  ${setup.name}: running ${ITEMS} updates…`);
+	say(`  ${setup.name}: running ${items.length} updates…`);
 	await n8n.execute(id);
 	if (other) clearInterval(other);
 
-	const puts = sandbox.requests.filter((r) => r.method === 'PUT');
-	const succeeded = new Set<string>();
-	let resent = 0;
-	for (const put of puts) {
-		if (succeeded.has(put.path)) resent++;
-		if (put.status === 200) succeeded.add(put.path);
-	}
-	const applied = numbers.filter((n, i) => n.label === items[i].label).length;
-	const first = Math.min(...puts.map((r) => r.at));
-	const last = Math.max(...puts.map((r) => r.doneAt ?? r.at));
-	const wallSeconds = puts.length ? (last - first) / 1000 : 0;
-	const floorSeconds = Number(Math.max(ITEMS / rate, (ITEMS * LATENCY_MS) / 1000 / setup.concurrency).toFixed(2));
-	return {
-		node: setup.node,
-		provider: 'close',
-		setup: setup.name,
-		items: ITEMS,
-		applied,
-		failed: ITEMS - applied,
-		requests: puts.length,
-		resentAfterSuccess: resent,
-		throttled: puts.filter((r) => r.status === 429).length,
-		wallSeconds: Number(wallSeconds.toFixed(2)),
-		floorSeconds,
-		ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
-		...(setup.otherClient
-			? {
-					otherClientRequests: otherRequests,
-					otherClientThrottled: sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/me/' && r.status === 429).length,
-				}
-			: {}),
-	};
-}
-
-/**
- * Bulk updates at another provider through its own node, against the sandbox's stand-in for its
- * limits: Telnyx with `x-ratelimit-*` headers on every answer, Twilio with bare 429s (no header,
- * no Retry-After). Every request counts against the limit, so the floor is requests ÷ rate.
- */
-async function providerBulkRun(
-	n8n: N8n,
-	sandbox: Sandbox,
-	setup: {
-		name: string;
-		provider: 'telnyx' | 'twilio' | 'signalwire' | 'synthflow';
-		rate: number;
-		items: Array<{ id: string; value: string }>;
-		/** Requests one update makes (Telnyx: the PATCH and two reads for the output). */
-		requestsPerUpdate: number;
-		target: Record<string, unknown>;
-		applied: () => number;
-	},
-): Promise<BulkResult> {
-	const limiters = {
-		telnyx: sandbox.state.telnyx.limiter,
-		twilio: sandbox.state.twilio.limiter,
-		signalwire: sandbox.state.signalwire.writeLimiter,
-		synthflow: sandbox.state.synthflow.limiter,
-	};
-	const limiter = limiters[setup.provider];
-	const before = limiter.perSecond;
-	limiter.perSecond = setup.rate;
-	const id = `bench${setup.name.replace(/[^a-zA-Z0-9]/g, '')}`;
-	const file = join(n8n.userFolder, `${id}.json`);
-	writeFileSync(file, JSON.stringify(workflow(id, setup.items.map((i) => ({ id: i.id, label: i.value })), setup.target)));
-	await n8n.importWorkflow(file);
-	await new Promise((r) => setTimeout(r, 1100));
-	limiter.reset();
-	sandbox.clearRequests();
-	say(`  ${setup.name}: running ${setup.items.length} updates…`);
-	await n8n.execute(id);
-	const sent = sandbox.requests.filter((r) => r.provider === setup.provider);
+	const isOther = (r: Sandbox['requests'][number]) => otherRequest !== undefined && r.method === 'GET' && r.path === otherRequest.path;
+	const sent = sandbox.requests.filter((r) => r.provider === provider.name && !isOther(r));
 	const writes = sent.filter((r) => r.method === 'PATCH' || r.method === 'POST' || r.method === 'PUT');
 	const succeeded = new Set<string>();
 	let resent = 0;
@@ -234,110 +189,55 @@ async function providerBulkRun(
 		if (succeeded.has(write.path)) resent++;
 		if (write.status === 200) succeeded.add(write.path);
 	}
-	const applied = setup.applied();
+	const applied = numbers.filter((n, i) => n.stored() === items[i].label).length;
 	const first = Math.min(...sent.map((r) => r.at));
 	const last = Math.max(...sent.map((r) => r.doneAt ?? r.at));
 	const wallSeconds = sent.length ? (last - first) / 1000 : 0;
-	// Limited requests ÷ rate, or the latency of every request spread over the concurrency (10).
-	const limited = setup.provider === 'signalwire' ? writes.length - writes.filter((r) => r.status === 429).length : setup.items.length * setup.requestsPerUpdate;
-	const floorSeconds = Number(Math.max(limited / setup.rate, (setup.items.length * setup.requestsPerUpdate * LATENCY_MS) / 1000 / 10).toFixed(2));
-	limiter.perSecond = before;
+	const limited = facts.limitsWritesOnly ? writes.length - writes.filter((r) => r.status === 429).length : items.length * setup.requestsPerUpdate;
+	const floorSeconds = Number(Math.max(limited / setup.rate, (items.length * setup.requestsPerUpdate * LATENCY_MS) / 1000 / setup.concurrency).toFixed(2));
+	restore();
 	return {
-		node: setup.provider,
-		provider: setup.provider,
+		node: setup.node,
+		provider: provider.name,
 		setup: setup.name,
-		items: setup.items.length,
+		items: items.length,
 		applied,
-		failed: setup.items.length - applied,
+		failed: items.length - applied,
 		requests: sent.length,
 		resentAfterSuccess: resent,
 		throttled: sent.filter((r) => r.status === 429).length,
 		wallSeconds: Number(wallSeconds.toFixed(2)),
 		floorSeconds,
 		ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
+		...(setup.otherClient
+			? {
+					otherClientRequests: otherRequests,
+					otherClientThrottled: sandbox.requests.filter((r) => isOther(r) && r.status === 429).length,
+				}
+			: {}),
 	};
 }
 
-function telnyxRun(n8n: N8n, sandbox: Sandbox, count: number) {
-	const numbers = sandbox.state.telnyx.numbers.slice(0, count);
-	const items = numbers.map((n, i) => ({ id: n.id, value: `bench-${i}` }));
-	return providerBulkRun(n8n, sandbox, {
-		name: `Telnyx defaults, x-ratelimit-* ${RATE}/s`,
-		provider: 'telnyx',
-		rate: RATE,
-		items,
-		requestsPerUpdate: 3,
-		target: packageUpdateNode('telnyx', 'telnyxPhoneNumbersApi', 'phoneNumber', { customerReference: '={{ $json.label }}' }),
-		applied: () => numbers.filter((n, i) => n.customer_reference === items[i].value).length,
-	});
-}
-
-function twilioRun(n8n: N8n, sandbox: Sandbox, count: number) {
-	const numbers = sandbox.state.twilio.numbers.slice(0, count);
-	const items = numbers.map((n, i) => ({ id: n.sid, value: `bench ${i}` }));
-	return providerBulkRun(n8n, sandbox, {
-		name: `Twilio defaults, bare 429s past ${RATE}/s`,
-		provider: 'twilio',
-		rate: RATE,
-		items,
-		requestsPerUpdate: 1,
-		target: packageUpdateNode('twilio', 'twilioPhoneNumbersApi', 'phoneNumber', { friendlyName: '={{ $json.label }}' }),
-		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
-	});
-}
-
-/** n8n's HTTP Request node with Batching tuned by hand to 20 per second, for another provider. */
-function batchedHttpRequest(method: string, url: string, authorization: string, jsonBody: string) {
-	return {
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method,
-			url,
-			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Authorization', value: authorization }] },
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody,
-			options: { batching: { batch: { batchSize: RATE, batchInterval: 1000 } } },
-		},
-	};
-}
-
-/** SignalWire at its documented write limit (13,800 per 10 s per space: latency-bound here). */
-function signalWireRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest = false) {
-	const numbers = sandbox.state.signalwire.numbers.slice(0, count);
-	const items = numbers.map((n, i) => ({ id: n.id, value: `bench ${viaHttpRequest ? 'http' : 'node'} ${i}` }));
-	const basic = `Basic ${Buffer.from(`${SIGNALWIRE_PROJECT.projectId}:${SIGNALWIRE_PROJECT.apiToken}`).toString('base64')}`;
-	return providerBulkRun(n8n, sandbox, {
-		name: viaHttpRequest ? `SignalWire, HTTP Request batching ${RATE}/1s` : 'SignalWire defaults, its write limit (1,380/s)',
-		provider: 'signalwire',
-		rate: 1380,
-		items,
-		requestsPerUpdate: 1,
-		target: viaHttpRequest
-			? batchedHttpRequest('PUT', `={{ '${sandbox.url}/api/relay/rest/phone_numbers/' + $json.id }}`, basic, '={{ JSON.stringify({ name: $json.label }) }}')
-			: packageUpdateNode('signalWire', 'signalWirePhoneNumbersApi', 'phoneNumber', { name: '={{ $json.label }}' }),
-		applied: () => numbers.filter((n, i) => n.name === items[i].value).length,
-	});
-}
-
-/** Synthflow publishes no limit: 20/s with bare 429s (`Retry-After: 1`), two requests an update (PATCH, read-back). */
-function synthflowRun(n8n: N8n, sandbox: Sandbox, count: number, viaHttpRequest = false) {
-	const numbers = sandbox.state.synthflow.numbers.filter((n) => n.workspace_id === SYNTHFLOW_WORKSPACES.a).slice(0, count);
-	const items = numbers.map((n, i) => ({ id: String(n.slug), value: `bench ${viaHttpRequest ? 'http' : 'node'} ${i}` }));
-	return providerBulkRun(n8n, sandbox, {
-		name: viaHttpRequest ? `Synthflow, HTTP Request batching ${RATE}/1s` : `Synthflow defaults, bare 429s past ${RATE}/s`,
-		provider: 'synthflow',
-		rate: RATE,
-		items,
-		// The HTTP Request node sends the PATCH only; the package reads the number back for its output.
-		requestsPerUpdate: viaHttpRequest ? 1 : 2,
-		target: viaHttpRequest
-			? batchedHttpRequest('PATCH', `={{ '${sandbox.url}/v2/numbers/' + $json.id.replace('+', '') }}`, `Bearer ${SYNTHFLOW_KEYS.main}`, '={{ JSON.stringify({ friendly_name: $json.label }) }}')
-			: packageUpdateNode('synthflow', 'synthflowPhoneNumbersApi', 'phoneNumber', { friendlyName: '={{ $json.label }}' }),
-		applied: () => numbers.filter((n, i) => n.friendly_name === items[i].value).length,
-	});
+/** A provider's own rows (`bench.rows`): its node at its defaults, or the HTTP Request node batching by hand. */
+async function providerRows(n8n: N8n, sandbox: Sandbox, provider: Benchmarked): Promise<BulkResult[]> {
+	const available = provider.bench.numbers((sandbox.state as unknown as Record<string, unknown>)[provider.name]).length;
+	const results: BulkResult[] = [];
+	for (const row of provider.bench.rows) {
+		results.push(
+			await bulkRun(n8n, sandbox, provider, {
+				name: row.name,
+				node: row.viaHttpRequest ? 'HTTP Request' : `${provider.title} (this package)`,
+				target: row.viaHttpRequest ? httpRequestNode(provider, sandbox.url, { options: BATCHING }) : packageNode(provider),
+				concurrency: 10,
+				items: row.items(ITEMS, available),
+				rate: row.rate,
+				// The HTTP Request node sends the write only; the package may read the number back for its output.
+				requestsPerUpdate: row.viaHttpRequest ? 1 : provider.bench.requestsPerUpdate,
+				labelPrefix: `bench ${row.viaHttpRequest ? 'http' : 'node'}`,
+			}),
+		);
+	}
+	return results;
 }
 
 async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
@@ -352,24 +252,19 @@ async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 		const count = Array.isArray(data) ? data.length : (data?.results?.length ?? 0);
 		return { dropdown: label, ms: Math.round(ms), entries: count, requests: sandbox.requests.length, status: response.status };
 	};
-	const close = {
-		nodeTypeAndVersion: { name: `${PACKAGE_NAME}.close`, version: 1 },
-		currentNodeParameters: { authentication: 'apiKey', resource: 'phoneNumber', operation: 'update' },
-		credentials: sandboxCredentialRef('closePhoneNumbersApi'),
-	};
-	const signalWire = {
-		nodeTypeAndVersion: { name: `${PACKAGE_NAME}.signalWire`, version: 1 },
-		currentNodeParameters: { resource: 'phoneNumber', operation: 'update' },
-		credentials: sandboxCredentialRef('signalWirePhoneNumbersApi'),
-	};
-	const results = [
-		await measure('Close phone numbers, first page', 'resource-locator-results', { ...close, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers' }),
-		await measure('Close phone numbers, search "Support"', 'resource-locator-results', { ...close, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers', filter: 'Support' }),
-		await measure('Close users (all)', 'options', { ...close, path: 'parameters.updateFields.participants', methodName: 'getUsers' }),
-		await measure('SignalWire phone numbers, first page', 'resource-locator-results', { ...signalWire, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers' }),
-		await measure('SignalWire phone numbers, search "555"', 'resource-locator-results', { ...signalWire, path: 'parameters.phoneNumber', methodName: 'searchPhoneNumbers', filter: '555' }),
-		await measure('SignalWire SIP endpoints (all)', 'options', { ...signalWire, path: 'parameters.updateFields.callSipEndpointId', methodName: 'getSipEndpoints' }),
-	];
+	const results = [];
+	for (const provider of benchmarked()) {
+		const dropdowns = provider.bench.dropdowns;
+		if (!dropdowns) continue;
+		const base = {
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${provider.bench.node}`, version: 1 },
+			currentNodeParameters: dropdowns.parameters,
+			credentials: sandboxCredentialRef(provider.bench.credentialType),
+		};
+		for (const { label, endpoint, path, methodName, filter } of dropdowns.list) {
+			results.push(await measure(label, endpoint, { ...base, path, methodName, ...(filter ? { filter } : {}) }));
+		}
+	}
 	await n8n.stop();
 	return results;
 }
@@ -394,90 +289,75 @@ async function main() {
 	const tarball = packPackage();
 	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }))[0] as { size: number; unpackedSize: number; files: unknown[] };
 
-	const sandbox = await start({
-		latencyMs: LATENCY_MS,
-		rateLimits: { close: RATE },
-		seed: { closeNumbers: 6250, closeUsers: 1500, signalwireNumbers: 1000, synthflowNumbers: 1200, twilioNumbers: 500 },
-		closeAllGroupNumbers: true,
-	});
+	const reference = referenceProvider() as Benchmarked & ReturnType<typeof referenceProvider>;
+	// Large accounts for every provider that declares one; the reference provider at the bench's limit.
+	const largeAccounts: SandboxOptions = { latencyMs: LATENCY_MS, rateLimits: { [reference.name]: RATE }, seed: {} };
+	for (const provider of benchmarked()) {
+		Object.assign(largeAccounts.seed!, provider.bench.seed);
+		Object.assign(largeAccounts, provider.bench.options);
+	}
+	const sandbox = await start(largeAccounts);
 	const install = ensureN8n(DEFAULT_N8N_VERSION);
 	const userFolder = mkdtempSync(join(tmpdir(), 'phone-numbers-bench-'));
 	const n8n = new N8n(install, userFolder);
 	installPackage(tarball, userFolder);
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));
 
-	say(`Bulk updates (${PROFILE} profile): ${ITEMS} Close labels, ${RATE} requests/s per key, ${LATENCY_MS} ms latency (n8n ${install.version})`);
+	say(`Bulk updates (${PROFILE} profile): ${ITEMS} ${reference.title} labels, ${RATE} requests/s per key, ${LATENCY_MS} ms latency (n8n ${install.version})`);
 	const bulk: BulkResult[] = [];
-	const batching = () =>
-		httpRequestNode(sandbox.url, { options: { batching: { batch: { batchSize: 20, batchInterval: 1000 } } } });
-	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults', node: 'Close (this package)', target: closeLabelUpdateNode(), concurrency: 10 }));
+	const ours = `${reference.title} (this package)`;
+	const row = (name: string, target: Record<string, unknown>, concurrency: number, extra: { model?: RateSetup; rate?: number; otherClient?: boolean } = {}) =>
+		bulkRun(n8n, sandbox, reference, {
+			name,
+			node: target === packageTarget ? ours : 'HTTP Request',
+			target,
+			concurrency,
+			items: ITEMS,
+			rate: extra.rate ?? RATE,
+			requestsPerUpdate: target === packageTarget ? reference.bench.requestsPerUpdate : 1,
+			model: extra.model,
+			otherClient: extra.otherClient,
+		});
+	const packageTarget = packageNode(reference);
+	const batching = httpRequestNode(reference, sandbox.url, { options: BATCHING });
+	bulk.push(await row('package defaults', packageTarget, 10));
 	// The same defaults against every rate-limit model a provider may use (the pacer is not tuned to any).
-	const models: Array<[string, NonNullable<Parameters<typeof bulkRun>[2]['model']>]> = [
-		['whole-second resets', { resetStyle: 'whole' }],
-		['sliding window', { model: 'sliding' }],
-		['token bucket, no headers', { model: 'tokenBucket', headers: false }],
-	];
-	for (const [name, model] of models) {
-		bulk.push(await bulkRun(n8n, sandbox, { name: `package defaults, ${name}`, node: 'Close (this package)', target: closeLabelUpdateNode(), concurrency: 10, model }));
-		bulk.push(await bulkRun(n8n, sandbox, { name: `HTTP Request batching 20/1s, ${name}`, node: 'HTTP Request', target: batching(), concurrency: 20, model }));
+	for (const [name, model] of reference.bench.reference.models) {
+		bulk.push(await row(`package defaults, ${name}`, packageTarget, 10, { model }));
+		bulk.push(await row(`HTTP Request batching 20/1s, ${name}`, batching, 20, { model }));
 	}
 	if (PROFILE === 'full') {
-		bulk.push(await bulkRun(n8n, sandbox, { name: 'HTTP Request defaults', node: 'HTTP Request', target: httpRequestNode(sandbox.url, {}), concurrency: ITEMS }));
+		bulk.push(await row('HTTP Request defaults', httpRequestNode(reference, sandbox.url, {}), ITEMS));
 		bulk.push(
-			await bulkRun(n8n, sandbox, {
-				name: 'HTTP Request retry on fail',
-				node: 'HTTP Request',
-				target: httpRequestNode(sandbox.url, { settings: { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 } }),
-				concurrency: ITEMS,
-			}),
+			await row('HTTP Request retry on fail', httpRequestNode(reference, sandbox.url, { settings: { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 } }), ITEMS),
 		);
 	}
-	bulk.push(await bulkRun(n8n, sandbox, { name: 'HTTP Request batching 20/1s', node: 'HTTP Request', target: batching(), concurrency: 20 }));
-	bulk.push(
-		await bulkRun(n8n, sandbox, {
-			name: 'package defaults, shared budget',
-			node: 'Close (this package)',
-			target: closeLabelUpdateNode(),
-			concurrency: 10,
-			otherClient: true,
-		}),
-	);
+	bulk.push(await row('HTTP Request batching 20/1s', batching, 20));
+	bulk.push(await row('package defaults, shared budget', packageTarget, 10, { otherClient: true }));
 	// With half the budget taken by another client, the floor is twice as long.
 	const shared = bulk[bulk.length - 1];
 	shared.floorSeconds = ITEMS / (RATE / 2);
 	shared.ratioToFloor = Number((shared.wallSeconds / shared.floorSeconds).toFixed(3));
 	// The limit is not what the user guessed: 15 requests/s, the batching still tuned for 20.
-	bulk.push(await bulkRun(n8n, sandbox, { name: 'package defaults, limit 15/s', node: 'Close (this package)', target: closeLabelUpdateNode(), concurrency: 10, rate: 15 }));
-	bulk.push(await bulkRun(n8n, sandbox, { name: 'HTTP Request batching 20/1s, limit 15/s', node: 'HTTP Request', target: batching(), concurrency: 20, rate: 15 }));
-	sandbox.state.close.keyLimiter.perSecond = RATE;
-	// The other providers' nodes on the same shared transport: a third of the rows' updates (each
-	// Telnyx update is three requests), all of the sandbox's Twilio numbers.
-	bulk.push(await telnyxRun(n8n, sandbox, Math.min(300, Math.ceil(ITEMS / 3))));
-	bulk.push(await twilioRun(n8n, sandbox, Math.min(sandbox.state.twilio.numbers.length, ITEMS)));
-	// The issue's sizes in both profiles: with no header the limit is learnt once per run (one
-	// burst and one hold), a cost that a short row would magnify.
-	bulk.push(await signalWireRun(n8n, sandbox, 500));
-	bulk.push(await signalWireRun(n8n, sandbox, 500, true));
-	bulk.push(await synthflowRun(n8n, sandbox, 500));
-	bulk.push(await synthflowRun(n8n, sandbox, 500, true));
+	bulk.push(await row('package defaults, limit 15/s', packageTarget, 10, { rate: 15 }));
+	bulk.push(await row('HTTP Request batching 20/1s, limit 15/s', batching, 20, { rate: 15 }));
+	// The other providers' nodes on the same shared transport, each with the rows its sandbox declares.
+	for (const provider of benchmarked()) bulk.push(...(await providerRows(n8n, sandbox, provider)));
 
 	// n8n's queue mode: a main, two workers, Redis and PostgreSQL; four executions at once on one key.
 	const noQueue = queueModeUnavailable();
 	if (noQueue) say(`  queue mode: skipped (${noQueue})`);
 	else {
 		say('  queue mode, 4 executions × 250 on 2 workers: starting Redis, PostgreSQL, main and workers…');
-		sandbox.state.close.keyLimiter.perSecond = RATE;
-		sandbox.state.close.keyLimiter.model = 'fixed';
-		sandbox.state.close.resetStyle = 'fraction';
-		sandbox.state.close.rateHeaders = true;
+		const state = (sandbox.state as unknown as Record<string, unknown>)[reference.name];
+		const restore = reference.bench.setRate(state, RATE);
 		const services = await startQueueServices();
 		const queue = await startQueueMode(install, tarball, sandbox, services, 2);
 		try {
-			const numbers = sandbox.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A);
-			const figures = await runQueueBulk(queue, sandbox, numbers, { executions: 4, perExecution: 250, rate: RATE });
+			const figures = await runQueueBulk(queue, sandbox, { executions: 4, perExecution: 250, rate: RATE });
 			bulk.push({
-				node: 'Close (this package)',
-				provider: 'close',
+				node: ours,
+				provider: reference.name,
 				setup: 'queue mode: 4 executions × 250, 2 workers, one key',
 				items: figures.updates,
 				applied: figures.applied,
@@ -490,6 +370,7 @@ async function main() {
 				ratioToFloor: figures.ratioToFloor,
 			});
 		} finally {
+			restore();
 			await queue.stop();
 			await services.stop();
 		}
@@ -501,13 +382,13 @@ async function main() {
 	await sandbox.stop();
 	rmSync(userFolder, { recursive: true, force: true });
 
-	const ours = bulk[0];
+	const defaults = bulk[0];
 	const comparisons = bulk
-		.filter((r) => r.node === 'HTTP Request' && !r.setup.includes(','))
+		.filter((r) => r.provider === reference.name && r.node === 'HTTP Request' && !r.setup.includes(','))
 		.map((r) => ({
 			against: r.setup,
-			wallRatio: Number((ours.wallSeconds / r.wallSeconds).toFixed(3)),
-			appliedRatio: Number((ours.applied / Math.max(1, r.applied)).toFixed(2)),
+			wallRatio: Number((defaults.wallSeconds / r.wallSeconds).toFixed(3)),
+			appliedRatio: Number((defaults.applied / Math.max(1, r.applied)).toFixed(2)),
 		}));
 
 	say('\nBulk updates');
@@ -531,7 +412,7 @@ async function main() {
 			{
 				date: new Date().toISOString(),
 				n8n: install.version,
-				conditions: { items: ITEMS, closeRequestsPerSecond: RATE, latencyMs: LATENCY_MS },
+				conditions: { items: ITEMS, referenceProvider: reference.name, requestsPerSecond: RATE, latencyMs: LATENCY_MS },
 				bulk,
 				comparisons,
 				dropdowns,

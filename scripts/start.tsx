@@ -13,9 +13,9 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-import { CLOSE_KEYS, RETELL_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS, type Sandbox } from '../sandbox';
+import { sandboxProviders, start, type Sandbox } from '../sandbox';
 import {
 	DEFAULT_N8N_VERSION,
 	ensureN8n,
@@ -40,8 +40,8 @@ const CACHE = process.env.N8N_PHONE_NUMBERS_CACHE ?? join(homedir(), '.cache/n8n
 const LISTEN = listenSettings(process.env);
 const OWNER = LISTEN.owner;
 const CHECK_ONLY = process.argv.includes('--check');
-/** The example `--check` runs: it reads one number, so it changes nothing in the sandbox. */
-const CHECK_WORKFLOW = 'close-get-phone-number.json';
+/** The example `--check` runs, the first "get" in name order: it reads one number, so it changes nothing in the sandbox. */
+const CHECK_WORKFLOW = /-get-phone-number\.json$/;
 
 // On the network, an n8n of its own: the loopback one's owner has the documented password.
 const userFolder = join(CACHE, `start-${N8N_VERSION}${LISTEN.network ? '-network' : ''}`);
@@ -171,9 +171,10 @@ async function main() {
 	);
 
 	if (CHECK_ONLY) {
-		await step(`Running the example "${CHECK_WORKFLOW}" in n8n…`, 'the example workflow failed', logTo, async () => {
-			const file = exampleFiles.find((f) => f.endsWith(CHECK_WORKFLOW));
-			if (!file) throw new Error(`examples/${CHECK_WORKFLOW} is missing`);
+		const checkFile = exampleFiles.find((f) => CHECK_WORKFLOW.test(f));
+		await step(`Running the example "${basename(checkFile ?? 'examples/*-get-phone-number.json')}" in n8n…`, 'the example workflow failed', logTo, async () => {
+			const file = checkFile;
+			if (!file) throw new Error('examples/ has no *-get-phone-number.json to run');
 			const { result, raw, failed } = await running.execute(workflowId(file));
 			log?.write(raw.stdout + raw.stderr);
 			const items = Object.values(result?.data.resultData.runData ?? {})
@@ -227,13 +228,11 @@ n8n ${N8N_VERSION} is running with n8n-nodes-phone-numbers, against the provider
 
   Open        http://localhost:${N8N_PORT}${LISTEN.network ? ` (listening on ${LISTEN.address}: reachable from the network)` : ' (reachable from this machine only)'}
   Log in as   ${OWNER.email} / ${OWNER.password}${LISTEN.network ? '  (made for this start: it is not printed again)' : ''}
-  Workflows   ${exampleFiles.length} examples (Close, SignalWire, Synthflow, Twilio, Telnyx: update, get, list; Vapi and Retell AI: update)
-  Credentials "Close (sandbox)", "SignalWire (sandbox)", "Synthflow (sandbox)", "Twilio (sandbox)", "Telnyx (sandbox)", "Vapi (sandbox)", "Retell AI (sandbox)"
+  Workflows   ${exampleFiles.length} examples (update, get and list phone numbers, one provider at a time)
+  Credentials ${sandboxCredentials(sandbox.url).map((c) => `"${c.name}"`).join(', ')}
 
 The sandbox (${sandbox.url}) stands in for the providers' APIs; its keys:
-  Close ${CLOSE_KEYS.adminA} · SignalWire ${SIGNALWIRE_PROJECT.projectId} / ${SIGNALWIRE_PROJECT.apiToken} · Synthflow ${SYNTHFLOW_KEYS.main}
-  Twilio ${TWILIO_ACCOUNT.accountSid} / ${TWILIO_ACCOUNT.authToken}
-  Telnyx API key ${TELNYX_KEYS.main} · Vapi ${VAPI_KEYS.main} · Retell AI ${RETELL_KEYS.main}
+${sandboxProviders().flatMap((p) => p.keys).map(([label, value]) => `  ${label.padEnd(38)}${value}`).join('\n')}
 
 Ctrl-C stops n8n and the sandbox.`);
 }

@@ -2,10 +2,11 @@
  * n8n's conventions for what a node shows, checked on the descriptions the nodes really have
  * (the lint reads source text; fields built by shared helpers are only seen here).
  */
-import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
+import { allSandboxCredentials } from '../sandbox';
 import { credentialTypes, nodeClasses, PACKAGE } from './harness/nodeTypes';
-import { closeCredentials, retellCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox, vapiCredentials } from './harness/sandbox';
+import { useSandbox } from './harness/sandbox';
 import { runNode, type NodeName } from './harness/runNode';
 
 const sandbox = useSandbox();
@@ -104,15 +105,10 @@ describe.each(nodes)('the %s node', (name, node) => {
 	});
 
 	it('refuses an operation it does not have, naming it, and sends nothing', async () => {
-		const credentials = {
-			close: () => closeCredentials(sandbox()),
-			signalWire: () => signalWireCredentials(sandbox()),
-			synthflow: () => synthflowCredentials(sandbox()),
-			telnyx: () => telnyxCredentials(sandbox()),
-			twilio: () => twilioCredentials(sandbox()),
-			vapi: () => vapiCredentials(sandbox()),
-			retell: () => retellCredentials(sandbox()),
-		}[name as NodeName]();
+		// The node's first credential, as the sandbox's providers declare it (every node has one there).
+		const type = node.description.credentials?.[0]?.name ?? '';
+		const declared = allSandboxCredentials().find((c) => c.type === type && c.data);
+		const credentials = { [type]: declared!.data!(sandbox().url) as ICredentialDataDecryptedObject };
 		// "constructor" is on every object's prototype: only the node's own operations may run.
 		const result = await runNode({ node: name as NodeName, parameters: { resource: 'phoneNumber', operation: 'constructor' }, credentials });
 		expect(result.error?.message).toBe('The operation "constructor" of "phoneNumber" is not supported');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { DOCUMENTED_OWNER, LOOPBACK } from './listen';
-import { CLOSE_KEYS, RETELL_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS } from '../../sandbox';
+import { allSandboxCredentials } from '../../sandbox';
 
 export const ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-phone-numbers';
@@ -65,22 +65,14 @@ export function installPackage(tarball: string, userFolder: string): void {
 	);
 }
 
-export const SANDBOX_CREDENTIAL_IDS = {
-	closePhoneNumbersApi: 'closeApiSandbox',
-	closePhoneNumbersOAuth2Api: 'closeOAuth2ApiSandbox',
-	signalWirePhoneNumbersApi: 'signalWireApiSandbox',
-	synthflowPhoneNumbersApi: 'synthflowApiSandbox',
-	twilioPhoneNumbersApi: 'twilioApiSandbox',
-	telnyxPhoneNumbersApi: 'telnyxApiSandbox',
-	vapiPhoneNumbersApi: 'vapiApiSandbox',
-	retellPhoneNumbersApi: 'retellApiSandbox',
-};
+/** The sandbox credentials' IDs by credential type, as the sandbox's providers declare them (examples refer to them). */
+export const SANDBOX_CREDENTIAL_IDS: Record<string, string> = Object.fromEntries(allSandboxCredentials().map((c) => [c.type, c.id]));
 
-export type SandboxCredentialType = keyof typeof SANDBOX_CREDENTIAL_IDS;
+export type SandboxCredentialType = string;
 
 /** A node's `credentials` entry for the sandbox credential of `type`. */
 export function sandboxCredentialRef(type: SandboxCredentialType) {
-	const { id, name } = sandboxCredentials('').find((c) => c.type === type) as { id: string; name: string };
+	const { id, name } = allSandboxCredentials().find((c) => c.type === type) as { id: string; name: string };
 	return { [type]: { id, name } };
 }
 
@@ -102,57 +94,9 @@ export function packageUpdateNode(node: string, credential: SandboxCredentialTyp
 	};
 }
 
-/** Credentials (as `n8n import:credentials` takes them) that point at the sandbox. */
+/** Credentials (as `n8n import:credentials` takes them) that point at the sandbox: every provider's that needs no consent step. */
 export function sandboxCredentials(sandboxUrl: string) {
-	return [
-		{
-			id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersApi,
-			name: 'Close (sandbox)',
-			type: 'closePhoneNumbersApi',
-			data: { apiKey: CLOSE_KEYS.adminA, baseUrl: sandboxUrl },
-		},
-		{
-			id: SANDBOX_CREDENTIAL_IDS.signalWirePhoneNumbersApi,
-			name: 'SignalWire (sandbox)',
-			type: 'signalWirePhoneNumbersApi',
-			data: {
-				space: SIGNALWIRE_PROJECT.space,
-				projectId: SIGNALWIRE_PROJECT.projectId,
-				apiToken: SIGNALWIRE_PROJECT.apiToken,
-				baseUrl: sandboxUrl,
-			},
-		},
-		{
-			id: SANDBOX_CREDENTIAL_IDS.synthflowPhoneNumbersApi,
-			name: 'Synthflow (sandbox)',
-			type: 'synthflowPhoneNumbersApi',
-			data: { apiKey: SYNTHFLOW_KEYS.main, region: 'global', workspaceId: SYNTHFLOW_WORKSPACES.a, baseUrl: sandboxUrl },
-		},
-		{
-			id: SANDBOX_CREDENTIAL_IDS.twilioPhoneNumbersApi,
-			name: 'Twilio (sandbox)',
-			type: 'twilioPhoneNumbersApi',
-			data: { accountSid: TWILIO_ACCOUNT.accountSid, authType: 'authToken', authToken: TWILIO_ACCOUNT.authToken, baseUrl: sandboxUrl },
-		},
-		{
-			id: SANDBOX_CREDENTIAL_IDS.telnyxPhoneNumbersApi,
-			name: 'Telnyx (sandbox)',
-			type: 'telnyxPhoneNumbersApi',
-			data: { apiKey: TELNYX_KEYS.main, baseUrl: sandboxUrl },
-		},
-		{
-			id: SANDBOX_CREDENTIAL_IDS.vapiPhoneNumbersApi,
-			name: 'Vapi (sandbox)',
-			type: 'vapiPhoneNumbersApi',
-			data: { apiKey: VAPI_KEYS.main, baseUrl: sandboxUrl },
-		},
-		{
-			id: SANDBOX_CREDENTIAL_IDS.retellPhoneNumbersApi,
-			name: 'Retell AI (sandbox)',
-			type: 'retellPhoneNumbersApi',
-			data: { apiKey: RETELL_KEYS.main, baseUrl: sandboxUrl },
-		},
-	];
+	return allSandboxCredentials().flatMap(({ id, name, type, data }) => (data ? [{ id, name, type, data: data(sandboxUrl) }] : []));
 }
 
 export function exampleWorkflowFiles(): string[] {

@@ -1,7 +1,8 @@
 /**
  * n8n's queue mode on one machine, for the queue-mode e2e test and the bench: Redis and PostgreSQL
  * from Debian's packages on free local ports (throwaway data folders, no system service), one n8n
- * main and `n8n worker`s sharing them, and a webhook workflow that updates Close numbers.
+ * main and `n8n worker`s sharing them, and a webhook workflow that updates the reference provider's
+ * numbers (the sandbox provider whose `bench.reference` says so).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, readFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Sandbox } from '../../sandbox';
+import { referenceProvider, type Sandbox } from '../../sandbox';
 import { freePort, installPackage, N8n, packageUpdateNode, sandboxCredentials, type N8nInstall } from './n8n';
 
 const DB = { name: 'n8n', user: 'n8n', password: 'n8n' };
@@ -123,16 +124,17 @@ export function queueEnv(services: QueueServices): Record<string, string> {
 	};
 }
 
-/** The Close node updating `$json.id`'s label to `$json.label` (the bench's rows and the queue test). */
-export function closeLabelUpdateNode() {
-	return packageUpdateNode('close', 'closePhoneNumbersApi', 'phoneNumber', { label: '={{ $json.label }}' });
+/** The reference provider's node updating `$json.id`'s label to `$json.label` (the bench's rows and the queue test). */
+export function referenceUpdateNode() {
+	const { bench } = referenceProvider();
+	return packageUpdateNode(bench.node, bench.credentialType, 'phoneNumber', bench.updateFields);
 }
 
-/** A webhook that takes `{numbers: [{id, label}]}` and updates each label with the Close node. */
-export function closeBulkWebhookWorkflow(id: string, path: string) {
+/** A webhook that takes `{numbers: [{id, label}]}` and updates each label with the reference provider's node. */
+export function bulkWebhookWorkflow(id: string, path: string) {
 	return {
 		id,
-		name: `Queue mode: Close labels (${path})`,
+		name: `Queue mode: ${referenceProvider().title} labels (${path})`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
@@ -153,7 +155,7 @@ export function closeBulkWebhookWorkflow(id: string, path: string) {
 				position: [200, 0],
 				parameters: { fieldToSplitOut: 'body.numbers', options: {} },
 			},
-			{ id: 'update', name: 'Update', position: [400, 0], ...closeLabelUpdateNode() },
+			{ id: 'update', name: 'Update', position: [400, 0], ...referenceUpdateNode() },
 		],
 		connections: {
 			Webhook: { main: [[{ node: 'Numbers', type: 'main', index: 0 }]] },
@@ -247,14 +249,14 @@ export async function startQueueMode(install: N8nInstall, tarball: string, sandb
 	};
 	const main = new N8n(install, folder('main'), env);
 	await main.importCredentials(sandboxCredentials(sandbox.url));
-	const path = 'close-bulk';
+	const path = 'bulk-labels';
 	const workflowFile = join(main.userFolder, 'queue-workflow.json');
-	writeFileSync(workflowFile, JSON.stringify(closeBulkWebhookWorkflow('queueCloseBulk', path)));
+	writeFileSync(workflowFile, JSON.stringify(bulkWebhookWorkflow('queueBulkLabels', path)));
 	await main.importWorkflow(workflowFile);
 	// n8n 2.x publishes a workflow (active); 1.x activates it with update:workflow.
-	const published = await main.cli(['publish:workflow', '--id=queueCloseBulk']);
+	const published = await main.cli(['publish:workflow', '--id=queueBulkLabels']);
 	if (published.code !== 0) {
-		const activated = await main.cli(['update:workflow', '--id=queueCloseBulk', '--active=true']);
+		const activated = await main.cli(['update:workflow', '--id=queueBulkLabels', '--active=true']);
 		if (activated.code !== 0) throw new Error(`could not activate the workflow:\n${published.stderr}\n${activated.stdout}\n${activated.stderr}`);
 	}
 	await main.start();
@@ -285,17 +287,18 @@ export interface QueueFigures {
 }
 
 /**
- * Sends `executions` webhook calls at once, each with `perExecution` Close numbers of one key, and
- * waits until every label is applied (or `timeoutMs`). Figures from what the sandbox received.
+ * Sends `executions` webhook calls at once, each with `perExecution` of the reference provider's
+ * numbers on one key, and waits until every label is applied (or `timeoutMs`). Figures from what
+ * the sandbox received: writes (PUT, PATCH, POST) to the provider.
  */
 export async function runQueueBulk(
 	run: QueueRun,
 	sandbox: Sandbox,
-	numbers: Array<{ id: string; label?: string | null }>,
 	options: { executions: number; perExecution: number; rate: number; timeoutMs?: number },
 ): Promise<QueueFigures> {
+	const reference = referenceProvider();
 	const total = options.executions * options.perExecution;
-	const chosen = numbers.slice(0, total);
+	const chosen = reference.bench.numbers((sandbox.state as unknown as Record<string, unknown>)[reference.name]).slice(0, total);
 	if (chosen.length < total) throw new Error(`the sandbox has ${chosen.length} numbers, ${total} are needed`);
 	const labels = chosen.map((_, i) => `queue ${Date.now()} ${i}`);
 	sandbox.clearRequests();
@@ -309,11 +312,11 @@ export async function runQueueBulk(
 	);
 	if (answers.some((status) => status !== 200)) throw new Error(`the webhook answered ${answers.join(', ')}; n8n main said:\n${run.main.recentLog}`);
 	const until = Date.now() + (options.timeoutMs ?? 300_000);
-	const applied = () => chosen.filter((n, i) => n.label === labels[i]).length;
+	const applied = () => chosen.filter((n, i) => n.stored() === labels[i]).length;
 	while (applied() < total && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
 	// Anything still in flight (a retry after the last label) lands before the figures are taken.
 	await new Promise((r) => setTimeout(r, 2000));
-	const puts = sandbox.requests.filter((r) => r.provider === 'close' && r.method === 'PUT');
+	const puts = sandbox.requests.filter((r) => r.provider === reference.name && ['PUT', 'PATCH', 'POST'].includes(r.method));
 	const succeeded = new Set<string>();
 	let resent = 0;
 	for (const put of puts) {

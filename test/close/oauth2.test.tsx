@@ -1,4 +1,5 @@
-import { CLOSE_OAUTH_CLIENT } from '../../sandbox';
+import { CLOSE_OAUTH_CLIENT } from '../../sandbox/close/data';
+import { issueCloseToken } from '../../sandbox/close/provider';
 import { requestsTo, useSandbox } from '../harness/sandbox';
 import { runNode } from '../harness/runNode';
 
@@ -40,7 +41,7 @@ function updateWith(credentials: ReturnType<typeof oauthCredentials>, label: str
 
 describe('Close: OAuth2', () => {
 	it('sends the access token as Bearer', async () => {
-		const token = sandbox().issueCloseToken();
+		const token = issueCloseToken(sandbox().state.close);
 		const result = await updateWith(oauthCredentials(token), 'Via OAuth');
 		expect(result.error).toBeUndefined();
 		const [sent] = requestsTo(sandbox(), 'close');
@@ -49,7 +50,7 @@ describe('Close: OAuth2', () => {
 	});
 
 	it('refreshes an expired access token and goes through', async () => {
-		const token = sandbox().issueCloseToken();
+		const token = issueCloseToken(sandbox().state.close);
 		sandbox().state.close.tokens.find((t) => t.accessToken === token.access_token)!.expiresAt = 0;
 
 		const result = await updateWith(oauthCredentials(token), 'After refresh');
@@ -68,7 +69,7 @@ describe('Close: OAuth2', () => {
 	});
 
 	it('surfaces a revoked grant as a clear 401 that says to reconnect, without tokens in it', async () => {
-		const token = sandbox().issueCloseToken();
+		const token = issueCloseToken(sandbox().state.close);
 		for (const t of sandbox().state.close.tokens) if (t.accessToken === token.access_token) t.revoked = true;
 
 		const result = await updateWith(oauthCredentials(token), 'Never');

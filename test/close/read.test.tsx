@@ -1,5 +1,6 @@
-import { CLOSE_KEYS } from '../../sandbox';
-import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
 import { listSearch, loadOptions, runNode } from '../harness/runNode';
 
 const sandbox = useSandbox();

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CLOSE_KEYS } from '../../sandbox';
-import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
 import { runNode, updateEachItem } from '../harness/runNode';
 
 const sandbox = useSandbox();

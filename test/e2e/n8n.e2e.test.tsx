@@ -20,7 +20,15 @@ import {
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
 import { beyondLoopback, listeningAddresses } from '../../scripts/lib/listen';
-import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT, RETELL_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS, type Sandbox } from '../../sandbox';
+import { start, type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT } from '../../sandbox/close/data';
+import { issueCloseToken } from '../../sandbox/close/provider';
+import { RETELL_KEYS } from '../../sandbox/retell/data';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
+import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox/synthflow/data';
+import { TELNYX_KEYS } from '../../sandbox/telnyx/data';
+import { TWILIO_ACCOUNT } from '../../sandbox/twilio/data';
+import { VAPI_KEYS } from '../../sandbox/vapi/data';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -505,7 +513,7 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	it.each(credentialCases)("%s: n8n's credential test passes with the right secret and fails with a wrong one", async (type, good, bad, path) => {
 		sandbox.clearRequests();
 		if (type === 'closePhoneNumbersOAuth2Api') {
-			(good.oauthTokenData as { access_token: string }).access_token = sandbox.issueCloseToken().access_token;
+			(good.oauthTokenData as { access_token: string }).access_token = issueCloseToken(sandbox.state.close).access_token;
 			await n8n.importCredentials([{ id: SANDBOX_CREDENTIAL_IDS.closePhoneNumbersOAuth2Api, name: 'Close OAuth2 (sandbox)', type, data: { ...good, baseUrl: sandbox.url } }]);
 		}
 		const test = async (data: Record<string, unknown>) =>

@@ -7,11 +7,10 @@
  */
 import { DEFAULT_N8N_VERSION, ensureN8n, packPackage } from '../../scripts/lib/n8n';
 import { queueModeUnavailable, runQueueBulk, startQueueMode, startQueueServices, type QueueRun, type QueueServices } from '../../scripts/lib/queueMode';
-import { start, type Sandbox } from '../../sandbox';
+import { referenceProvider, start, type Sandbox } from '../../sandbox';
 import { beyondLoopback, listeningAddresses } from '../../scripts/lib/listen';
 
 const VERSION = process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
-const ORG_A = 'orga_AcmeSales000000000000001';
 const RATE = 20;
 const unavailable = queueModeUnavailable();
 // Skipped only where Redis or PostgreSQL cannot be installed, and then it says so.
@@ -25,7 +24,8 @@ let run: QueueRun | undefined;
 beforeAll(async () => {
 	if (unavailable) return;
 	const install = ensureN8n(VERSION);
-	sandbox = await start({ latencyMs: 50, rateLimits: { close: RATE }, seed: { closeNumbers: 6250, closeUsers: 50 }, closeAllGroupNumbers: true });
+	const reference = referenceProvider();
+	sandbox = await start({ latencyMs: 50, rateLimits: { [reference.name]: RATE }, seed: reference.bench.seed, ...reference.bench.options });
 	services = await startQueueServices();
 	run = await startQueueMode(install, packPackage(), sandbox, services, 2);
 }, 900_000);
@@ -49,8 +49,7 @@ describe(`n8n ${VERSION} in queue mode (main + 2 workers, Redis, PostgreSQL)`, (
 
 	queueTest('4 executions × 250 Close updates at once on one key: every update applied exactly once, none failed', async () => {
 		const state = sandbox as Sandbox;
-		const numbers = state.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A);
-		const figures = await runQueueBulk(run as QueueRun, state, numbers, { executions: 4, perExecution: 250, rate: RATE, timeoutMs: 240_000 });
+		const figures = await runQueueBulk(run as QueueRun, state, { executions: 4, perExecution: 250, rate: RATE, timeoutMs: 240_000 });
 		process.stdout.write(`\nQueue mode, n8n ${VERSION}: ${JSON.stringify(figures)}\n`);
 		expect(figures.applied).toBe(1000);
 		expect(figures.resentAfterSuccess).toBe(0);

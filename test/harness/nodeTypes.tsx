@@ -1,60 +1,45 @@
+/**
+ * The package's nodes and credentials, found as n8n finds them: from `package.json`'s `n8n.nodes`
+ * and `n8n.credentials` (the built `dist/…js` paths, loaded here from their TypeScript sources).
+ */
+import { join } from 'node:path';
+
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
-import { ClosePhoneNumbersApi } from '../../credentials/ClosePhoneNumbersApi.credentials';
-import { ClosePhoneNumbersOAuth2Api } from '../../credentials/ClosePhoneNumbersOAuth2Api.credentials';
-import { SignalWirePhoneNumbersApi } from '../../credentials/SignalWirePhoneNumbersApi.credentials';
-import { SynthflowPhoneNumbersApi } from '../../credentials/SynthflowPhoneNumbersApi.credentials';
-import { TelnyxPhoneNumbersApi } from '../../credentials/TelnyxPhoneNumbersApi.credentials';
-import { TwilioPhoneNumbersApi } from '../../credentials/TwilioPhoneNumbersApi.credentials';
-import { RetellPhoneNumbersApi } from '../../credentials/RetellPhoneNumbersApi.credentials';
-import { VapiPhoneNumbersApi } from '../../credentials/VapiPhoneNumbersApi.credentials';
-import { Close } from '../../nodes/Close/Close.node';
-import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
-import { Synthflow } from '../../nodes/Synthflow/Synthflow.node';
-import { Telnyx } from '../../nodes/Telnyx/Telnyx.node';
-import { Twilio } from '../../nodes/Twilio/Twilio.node';
-import { Retell } from '../../nodes/Retell/Retell.node';
-import { CloseTrigger } from '../../nodes/Close/CloseTrigger.node';
-import { SignalWireTrigger } from '../../nodes/SignalWire/SignalWireTrigger.node';
-import { SynthflowTrigger } from '../../nodes/Synthflow/SynthflowTrigger.node';
-import { TwilioTrigger } from '../../nodes/Twilio/TwilioTrigger.node';
-import { TelnyxTrigger } from '../../nodes/Telnyx/TelnyxTrigger.node';
-import { VapiTrigger } from '../../nodes/Vapi/VapiTrigger.node';
-import { RetellTrigger } from '../../nodes/Retell/RetellTrigger.node';
-import { Vapi } from '../../nodes/Vapi/Vapi.node';
+const ROOT = join(__dirname, '../..');
+const manifest = require(join(ROOT, 'package.json')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
 
-export const PACKAGE = 'n8n-nodes-phone-numbers';
+export const PACKAGE = manifest.name;
 
-/** The package's node classes, by their type name in a workflow. */
-export const nodeClasses: Record<string, () => INodeType> = {
-	[`${PACKAGE}.close`]: () => new Close(),
-	[`${PACKAGE}.signalWire`]: () => new SignalWire(),
-	[`${PACKAGE}.synthflow`]: () => new Synthflow(),
-	[`${PACKAGE}.telnyx`]: () => new Telnyx(),
-	[`${PACKAGE}.twilio`]: () => new Twilio(),
-	[`${PACKAGE}.vapi`]: () => new Vapi(),
-	[`${PACKAGE}.retell`]: () => new Retell(),
-	[`${PACKAGE}.closeTrigger`]: () => new CloseTrigger(),
-	[`${PACKAGE}.signalWireTrigger`]: () => new SignalWireTrigger(),
-	[`${PACKAGE}.synthflowTrigger`]: () => new SynthflowTrigger(),
-	[`${PACKAGE}.twilioTrigger`]: () => new TwilioTrigger(),
-	[`${PACKAGE}.telnyxTrigger`]: () => new TelnyxTrigger(),
-	[`${PACKAGE}.vapiTrigger`]: () => new VapiTrigger(),
-	[`${PACKAGE}.retellTrigger`]: () => new RetellTrigger(),
-};
+/** The class a built file exports, loaded from its source (`dist/nodes/X/X.node.js` → `nodes/X/X.node.ts`). */
+function exportedClass<T>(builtPath: string): new () => T {
+	const source = join(ROOT, builtPath.replace(/^dist\//, '').replace(/\.js$/, ''));
+	const exported = Object.values(require(source) as Record<string, unknown>).filter((value) => typeof value === 'function');
+	if (exported.length !== 1) throw new Error(`${builtPath} should export one class, exports ${exported.length}`);
+	return exported[0] as new () => T;
+}
+
+/** The package's node classes, by their type name in a workflow (`n8n-nodes-phone-numbers.close`). */
+export const nodeClasses: Record<string, () => INodeType> = Object.fromEntries(
+	manifest.n8n.nodes.map((path) => {
+		const NodeClass = exportedClass<INodeType>(path);
+		return [`${PACKAGE}.${new NodeClass().description.name}`, () => new NodeClass()];
+	}),
+);
 
 export const credentialTypes: Record<string, ICredentialType> = {
-	closePhoneNumbersApi: new ClosePhoneNumbersApi(),
-	closePhoneNumbersOAuth2Api: new ClosePhoneNumbersOAuth2Api(),
-	signalWirePhoneNumbersApi: new SignalWirePhoneNumbersApi(),
-	synthflowPhoneNumbersApi: new SynthflowPhoneNumbersApi(),
-	telnyxPhoneNumbersApi: new TelnyxPhoneNumbersApi(),
-	twilioPhoneNumbersApi: new TwilioPhoneNumbersApi(),
-	vapiPhoneNumbersApi: new VapiPhoneNumbersApi(),
-	retellPhoneNumbersApi: new RetellPhoneNumbersApi(),
+	...Object.fromEntries(
+		manifest.n8n.credentials.map((path) => {
+			const credential = new (exportedClass<ICredentialType>(path))();
+			return [credential.name, credential];
+		}),
+	),
 	// n8n's own base type, which the OAuth2 credentials extend (only its name matters here).
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };
+
+/** The package's node names without the package (`close`, `signalWire`, `closeTrigger`, …). */
+export const nodeNames: string[] = Object.keys(nodeClasses).map((type) => type.slice(PACKAGE.length + 1));
 
 export class TestNodeTypes implements INodeTypes {
 	private readonly cache = new Map<string, INodeType>();

@@ -16,9 +16,10 @@ import {
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
-import { credentialTypes, nodeClasses, PACKAGE, TestNodeTypes } from './nodeTypes';
+import { credentialTypes, nodeClasses, nodeNames, PACKAGE, TestNodeTypes } from './nodeTypes';
 
-export type NodeName = 'close' | 'synthflow' | 'signalWire' | 'twilio' | 'telnyx' | 'vapi' | 'retell';
+/** A node of the package by its name without the package (`close`, `signalWire`): see `nodeNames`. */
+export type NodeName = string;
 
 export interface RunNodeOptions {
 	node: NodeName;
@@ -235,7 +236,8 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 export function resolveCredentialField(type: string, field: string, data: ICredentialDataDecryptedObject): string {
 	const property = credentialTypes[type]?.properties.find((p) => p.name === field);
 	if (!property) throw new Error(`${type} has no field ${field}`);
-	const node = makeNode({ node: 'close', parameters: {}, credentials: {} });
+	// Any node serves: only the expression engine is used.
+	const node = makeNode({ node: nodeNames[0], parameters: {}, credentials: {} });
 	const workflow = makeWorkflow(node);
 	const value = property.default as unknown;
 	return typeof value === 'string' && value.startsWith('=')

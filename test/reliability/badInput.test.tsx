@@ -4,8 +4,14 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, type Sandbox } from '../../sandbox';
-import { closeCredentials, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
+import { type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
+import { SYNTHFLOW_KEYS } from '../../sandbox/synthflow/data';
+import { useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();

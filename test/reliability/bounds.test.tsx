@@ -6,7 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
 import { runNode } from '../harness/runNode';
 
 const sandbox = useSandbox();

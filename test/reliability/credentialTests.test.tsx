@@ -7,7 +7,11 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT } from '../../sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
+import { SYNTHFLOW_KEYS } from '../../sandbox/synthflow/data';
+import { TELNYX_KEYS } from '../../sandbox/telnyx/data';
+import { TWILIO_ACCOUNT } from '../../sandbox/twilio/data';
 import { useSandbox } from '../harness/sandbox';
 import { resolveCredentialField, testCredential } from '../harness/runNode';
 

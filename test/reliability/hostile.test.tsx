@@ -5,8 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CLOSE_KEYS, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
-import { closeCredentials, requestsTo, signalWireCredentials, synthflowCredentials, useSandbox } from '../harness/sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox/synthflow/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
 import { listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
 
 const sandbox = useSandbox();

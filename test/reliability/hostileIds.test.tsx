@@ -8,7 +8,14 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { closeCredentials, retellCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox, vapiCredentials } from '../harness/sandbox';
+import { useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
+import { retellCredentials } from '../../sandbox/retell/provider';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
+import { telnyxCredentials } from '../../sandbox/telnyx/provider';
+import { twilioCredentials } from '../../sandbox/twilio/provider';
+import { vapiCredentials } from '../../sandbox/vapi/provider';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();

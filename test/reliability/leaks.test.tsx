@@ -6,8 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { TELNYX_KEYS, TWILIO_ACCOUNT } from '../../sandbox';
-import { telnyxCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
+import { TELNYX_KEYS } from '../../sandbox/telnyx/data';
+import { TWILIO_ACCOUNT } from '../../sandbox/twilio/data';
+import { useSandbox } from '../harness/sandbox';
+import { telnyxCredentials } from '../../sandbox/telnyx/provider';
+import { twilioCredentials } from '../../sandbox/twilio/provider';
 import { runNode } from '../harness/runNode';
 import { SecretMasker } from '../../nodes/shared/transport/secrets'
 

@@ -5,8 +5,22 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { CLOSE_KEYS, RETELL_KEYS, SIGNALWIRE_PROJECT, SYNTHFLOW_KEYS, TELNYX_KEYS, TWILIO_ACCOUNT, VAPI_KEYS, type Fault, type Provider, type Sandbox } from '../../sandbox';
-import { closeCredentials, requestsTo, retellCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox, vapiCredentials } from '../harness/sandbox';
+import { type Fault, type Provider, type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { RETELL_KEYS } from '../../sandbox/retell/data';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
+import { SYNTHFLOW_KEYS } from '../../sandbox/synthflow/data';
+import { TELNYX_KEYS } from '../../sandbox/telnyx/data';
+import { TWILIO_ACCOUNT } from '../../sandbox/twilio/data';
+import { VAPI_KEYS } from '../../sandbox/vapi/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
+import { retellCredentials } from '../../sandbox/retell/provider';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
+import { telnyxCredentials } from '../../sandbox/telnyx/provider';
+import { twilioCredentials } from '../../sandbox/twilio/provider';
+import { vapiCredentials } from '../../sandbox/vapi/provider';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();

@@ -6,7 +6,8 @@
  * exactly once, none failed, and few 429s. (Wall time against the floor is the benchmark's.)
  */
 import type { RateModel } from '../../sandbox';
-import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
 import { runNode, updateEachItem } from '../harness/runNode';
 
 const ORG_A = 'orga_AcmeSales000000000000001';

@@ -1,7 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CLOSE_KEYS, type Sandbox } from '../../sandbox';
-import { closeCredentials, requestsTo, useSandbox } from '../harness/sandbox';
+import { type Sandbox } from '../../sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
 import { runNode, updateEachItem } from '../harness/runNode';
 
 /** Close's update of every item's number (`$json.id`), by default its label (`$json.label`). */

@@ -7,7 +7,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { closeCredentials, signalWireCredentials, synthflowCredentials, telnyxCredentials, twilioCredentials, useSandbox } from '../harness/sandbox';
+import { useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
+import { telnyxCredentials } from '../../sandbox/telnyx/provider';
+import { twilioCredentials } from '../../sandbox/twilio/provider';
 import { runNode, type NodeName } from '../harness/runNode';
 
 const sandbox = useSandbox();

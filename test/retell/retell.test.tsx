@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { RETELL_KEYS } from '../../sandbox';
-import { requestsTo, retellCredentials, useSandbox } from '../harness/sandbox';
+import { RETELL_KEYS } from '../../sandbox/retell/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { retellCredentials } from '../../sandbox/retell/provider';
 import { listSearch, loadOptions, runNode, testCredential } from '../harness/runNode';
 
 const sandbox = useSandbox();

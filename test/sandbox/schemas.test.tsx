@@ -8,7 +8,10 @@ import axios from 'axios';
 import closeSchemas from '../../sandbox/schemas/close.json';
 import signalWireSchemas from '../../sandbox/schemas/signalwire.json';
 import synthflowSchemas from '../../sandbox/schemas/synthflow.json';
-import { CLOSE_KEYS, SIGNALWIRE_PROJECT, start, SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
+import { start } from '../../sandbox';
+import { CLOSE_KEYS } from '../../sandbox/close/data';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
+import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox/synthflow/data';
 import { useSandbox } from '../harness/sandbox';
 
 const sandbox = useSandbox();

@@ -5,7 +5,7 @@
  */
 import axios from 'axios';
 
-import { TELNYX_KEYS } from '../../sandbox';
+import { TELNYX_KEYS } from '../../sandbox/telnyx/data';
 import { useSandbox } from '../harness/sandbox';
 
 const sandbox = useSandbox({ rateLimits: { close: 0, telnyx: 3 } });
@@ -86,7 +86,7 @@ describe('the Twilio sandbox as twilio-oai documents it (issue 29)', () => {
 	const twilio = useSandbox();
 
 	it('accepts the documented ApiVersion parameter, and its numbers carry type', async () => {
-		const { TWILIO_ACCOUNT } = await import('../../sandbox');
+		const { TWILIO_ACCOUNT } = await import('../../sandbox/twilio/data');
 		const number = twilio().state.twilio.numbers[0];
 		const url = `${twilio().url}/2010-04-01/Accounts/${TWILIO_ACCOUNT.accountSid}/IncomingPhoneNumbers/${number.sid}.json`;
 		const auth = `Basic ${Buffer.from(`${TWILIO_ACCOUNT.accountSid}:${TWILIO_ACCOUNT.authToken}`).toString('base64')}`;

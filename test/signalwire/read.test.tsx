@@ -1,8 +1,9 @@
 import type { INode } from 'n8n-workflow';
 
-import { SIGNALWIRE_PROJECT } from '../../sandbox';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
 import { spaceOrigin } from '../../nodes/SignalWire/transport';
-import { requestsTo, signalWireCredentials, useSandbox } from '../harness/sandbox';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
 import { listSearch, loadOptions, runNode } from '../harness/runNode';
 
 describe('SignalWire: get, list and dropdowns (absolute next links)', () => {

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SIGNALWIRE_PROJECT } from '../../sandbox';
-import { requestsTo, signalWireCredentials, useSandbox } from '../harness/sandbox';
+import { SIGNALWIRE_PROJECT } from '../../sandbox/signalwire/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
 import { runNode } from '../harness/runNode';
 
 const sandbox = useSandbox();

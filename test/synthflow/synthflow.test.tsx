@@ -1,8 +1,9 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox';
+import { SYNTHFLOW_KEYS, SYNTHFLOW_WORKSPACES } from '../../sandbox/synthflow/data';
 import { synthflowBaseUrl } from '../../nodes/Synthflow/transport';
-import { requestsTo, synthflowCredentials, useSandbox } from '../harness/sandbox';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
 import { listSearch, runNode } from '../harness/runNode';
 
 const sandbox = useSandbox({ synthflowMaxPageSize: 25 });

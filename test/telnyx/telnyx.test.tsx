@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { TELNYX_KEYS } from '../../sandbox';
-import { requestsTo, telnyxCredentials, useSandbox } from '../harness/sandbox';
+import { TELNYX_KEYS } from '../../sandbox/telnyx/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { telnyxCredentials } from '../../sandbox/telnyx/provider';
 import { listSearch, loadOptions, runNode, updateEachItem } from '../harness/runNode';
 
 // Pages of 25 at most, so every list here (300 numbers, 40 connections, 30 apps…) spans several pages.

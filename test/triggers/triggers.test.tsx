@@ -7,19 +7,17 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import {
-	closeCredentials,
-	requestsTo,
-	retellCredentials,
-	signalWireCredentials,
-	synthflowCredentials,
-	telnyxCredentials,
-	twilioCredentials,
-	useSandbox,
-	vapiCredentials,
-} from '../harness/sandbox';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { closeCredentials } from '../../sandbox/close/provider';
+import { retellCredentials } from '../../sandbox/retell/provider';
+import { signalWireCredentials } from '../../sandbox/signalwire/provider';
+import { synthflowCredentials } from '../../sandbox/synthflow/provider';
+import { telnyxCredentials } from '../../sandbox/telnyx/provider';
+import { twilioCredentials } from '../../sandbox/twilio/provider';
+import { vapiCredentials } from '../../sandbox/vapi/provider';
 import { pollTrigger } from '../harness/runNode';
-import { SYNTHFLOW_WORKSPACES, type Provider } from '../../sandbox';
+import { type Provider } from '../../sandbox';
+import { SYNTHFLOW_WORKSPACES } from '../../sandbox/synthflow/data';
 
 const sandbox = useSandbox();
 

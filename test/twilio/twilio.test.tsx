@@ -3,8 +3,9 @@ import { NodeHelpers, type IDataObject, type INodeProperties } from 'n8n-workflo
 import { Twilio } from '../../nodes/Twilio/Twilio.node';
 import { twilioHost } from '../../nodes/Twilio/transport';
 
-import { TWILIO_ACCOUNT } from '../../sandbox';
-import { requestsTo, twilioCredentials, useSandbox } from '../harness/sandbox';
+import { TWILIO_ACCOUNT } from '../../sandbox/twilio/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { twilioCredentials } from '../../sandbox/twilio/provider';
 import { listSearch, loadOptions, runNode } from '../harness/runNode';
 
 // Pages of 40 at most, so every list here spans several pages.

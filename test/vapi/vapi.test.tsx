@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { VAPI_KEYS } from '../../sandbox';
-import { requestsTo, useSandbox, vapiCredentials } from '../harness/sandbox';
+import { VAPI_KEYS } from '../../sandbox/vapi/data';
+import { requestsTo, useSandbox } from '../harness/sandbox';
+import { vapiCredentials } from '../../sandbox/vapi/provider';
 import { listSearch, loadOptions, runNode, testCredential } from '../harness/runNode';
 
 const sandbox = useSandbox();
