@@ -6,6 +6,7 @@ import { MAX_SEARCH_PAGES, SCREENFUL } from '../../shared/methods/search';
 import { CursorGuard, fetchPage } from '../../shared/transport/pagination';
 import { closeApiClient } from '../transport';
 import { CLOSE_PAGE_SIZE, closePaging, PHONE_NUMBER_LIST } from '../transport/phoneNumbers';
+import { withoutSeparators } from '../../shared/validation';
 
 /**
  * "+1 650-555-1000 · Sales Line 1 (3 members)". Built from `participants`, not the deprecated
@@ -39,7 +40,7 @@ export async function searchPhoneNumbers(
 ): Promise<INodeListSearchResult> {
 	const client = await closeApiClient(this, DROPDOWN_RETRY_POLICY);
 	const query = (filter ?? '').trim();
-	const compact = query.replace(/[\s().-]/g, '');
+	const compact = withoutSeparators(query);
 	const qs: IDataObject = { _fields: LIST_FIELDS };
 	let keep: ((number: IDataObject) => boolean) | undefined;
 	if (/^\+[1-9]\d{7,14}$/.test(compact)) {

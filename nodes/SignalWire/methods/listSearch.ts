@@ -5,6 +5,7 @@ import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { fetchPage } from '../../shared/transport/pagination';
 import { signalWireClient } from '../transport';
 import { linkedPaging, RELAY_REST } from '../transport/pages';
+import { withoutSeparators } from '../../shared/validation';
 
 /**
  * The phone number list, searched on the server: digits go to `filter_number`, other text to
@@ -18,7 +19,7 @@ export async function searchPhoneNumbers(
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	const qs: IDataObject = { page_size: 100 };
 	const query = (filter ?? '').trim();
-	const digits = query.replace(/[\s().-]/g, '');
+	const digits = withoutSeparators(query);
 	if (/^\+?\d+$/.test(digits)) qs.filter_number = digits;
 	else if (query) qs.filter_name = query;
 	const page = await fetchPage(client, linkedPaging, { path: `${RELAY_REST}/phone_numbers`, qs }, paginationToken || undefined);

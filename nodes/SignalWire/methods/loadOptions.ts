@@ -1,14 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
-import { listAll } from '../../shared/transport/pagination';
+import { listAll, nextPageUriPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
+import { sortedByName } from '../../shared/methods/options';
 import { signalWireClient } from '../transport';
-import { lamlPaging, linkedPaging, RELAY_REST } from '../transport/pages';
-
-function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return options.sort((a, b) => a.name.localeCompare(b.name));
-}
+import { linkedPaging, RELAY_REST } from '../transport/pages';
 
 /** The token scopes each list needs (any one of them): SignalWire answers 401/403 without. */
 const SCOPES = {
@@ -22,8 +19,8 @@ const SCOPES = {
 export async function getLamlApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client, projectId } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	const path = `/api/laml/2010-04-01/Accounts/${pathSegment(this.getNode(), projectId, 'Project ID')}/Applications`;
-	const applications = await listAll(client, lamlPaging('applications'), { path, qs: { PageSize: 1000 }, permission: SCOPES.laml });
-	return sorted(applications.map((a) => ({ name: String(a.friendly_name || a.sid), value: a.sid as string })));
+	const applications = await listAll(client, nextPageUriPaging('applications'), { path, qs: { PageSize: 1000 }, permission: SCOPES.laml });
+	return sortedByName(applications.map((a) => ({ name: String(a.friendly_name || a.sid), value: a.sid as string })));
 }
 
 /**
@@ -43,7 +40,7 @@ export async function getSipEndpoints(this: ILoadOptionsFunctions): Promise<INod
 		fabric instanceof Error
 			? await listAll(client, linkedPaging, { path: `${RELAY_REST}/endpoints/sip`, qs: { page_size: 1000 }, permission: SCOPES.voice })
 			: fabric;
-	return sorted(endpoints.map((e) => ({ name: String(e.username || e.display_name || e.id), value: String(e.id) })));
+	return sortedByName(endpoints.map((e) => ({ name: String(e.username || e.display_name || e.id), value: String(e.id) })));
 }
 
 /**
@@ -58,7 +55,7 @@ async function fabricOptions(
 ): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(ctx, DROPDOWN_RETRY_POLICY);
 	const resources = await listAll(client, linkedPaging, { path: `/api/fabric/resources/${type}s`, qs: { page_size: 100 }, permission: SCOPES.fabric });
-	return sorted(
+	return sortedByName(
 		resources.map((r) => {
 			const item = (r[type] as IDataObject | undefined) ?? {};
 			return { name: String(item[inner.name] || r.display_name || r.id), value: String(item[inner.id] ?? r.id) };
@@ -75,7 +72,7 @@ export async function getRelayApplications(this: ILoadOptionsFunctions): Promise
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	// UNVERIFIED: the Fabric API's largest page; 100 is accepted by every SignalWire list we know.
 	const resources = await listAll(client, linkedPaging, { path: '/api/fabric/resources/relay_applications', qs: { page_size: 100 }, permission: SCOPES.fabric });
-	return sorted(
+	return sortedByName(
 		resources
 			.map((r) => (r.relay_application as IDataObject | undefined) ?? r)
 			.filter((app) => typeof app.name === 'string')
@@ -89,7 +86,7 @@ export async function getRelayApplications(this: ILoadOptionsFunctions): Promise
 export async function getVideoRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { client } = await signalWireClient(this, DROPDOWN_RETRY_POLICY);
 	const rooms = await listAll(client, linkedPaging, { path: '/api/video/rooms', qs: { page_size: 100 }, permission: SCOPES.video });
-	return sorted(rooms.map((r) => ({ name: String(r.display_name || r.name || r.id), value: r.id as string })));
+	return sortedByName(rooms.map((r) => ({ name: String(r.display_name || r.name || r.id), value: r.id as string })));
 }
 
 export async function getDialogflowAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -12,12 +12,4 @@ export const linkedPaging = linkPaging(
 	(answer) => (answer.links as IDataObject | undefined)?.next,
 );
 
-/** The Compatibility (LaML) API's lists, as Twilio's: items under `key`, then `next_page_uri`. */
-export function lamlPaging(key: string) {
-	return linkPaging(
-		(answer) => answer[key],
-		(answer) => answer.next_page_uri,
-	);
-}
-
 export const RELAY_REST = '/api/relay/rest';

@@ -2,11 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { listAll } from '../../shared/transport/pagination';
+import { sortedByName } from '../../shared/methods/options';
 import { listWithFallbackPageSize, pageSized, telnyxClient, telnyxPaging } from '../transport';
-
-function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return options.sort((a, b) => a.name.localeCompare(b.name));
-}
 
 const KINDS: Record<string, string> = {
 	credential_connection: 'SIP connection, credentials',
@@ -41,17 +38,17 @@ export async function getConnections(this: ILoadOptionsFunctions): Promise<INode
 	for (const app of callControl) add(app, app.application_name, KINDS.call_control_application);
 	for (const app of texml) add(app, app.friendly_name, KINDS.texml_application);
 	for (const connection of connections) add(connection, connection.connection_name, 'connection');
-	return sorted([...byId.values()]);
+	return sortedByName([...byId.values()]);
 }
 
 export async function getMessagingProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const profiles = await listWithFallbackPageSize(api, '/messaging_profiles');
-	return sorted(profiles.map((p) => ({ name: `${String(p.name || p.id)}${p.enabled === false ? ' (disabled)' : ''}`, value: String(p.id) })));
+	return sortedByName(profiles.map((p) => ({ name: `${String(p.name || p.id)}${p.enabled === false ? ' (disabled)' : ''}`, value: String(p.id) })));
 }
 
 export async function getBillingGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const groups = await listWithFallbackPageSize(api, '/billing_groups');
-	return sorted(groups.map((g) => ({ name: String(g.name || g.id), value: String(g.id) })));
+	return sortedByName(groups.map((g) => ({ name: String(g.name || g.id), value: String(g.id) })));
 }

@@ -5,6 +5,7 @@ import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
 import { fetchPage } from '../../shared/transport/pagination';
 import { NUMBER_LIST, twilioClient } from '../transport';
+import { withoutSeparators } from '../../shared/validation';
 
 /**
  * The account's numbers, paged by `next_page_uri`. Digits are searched on Twilio's server
@@ -18,7 +19,7 @@ export async function searchPhoneNumbers(
 ): Promise<INodeListSearchResult> {
 	const { api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
 	const query = (filter ?? '').trim();
-	const digits = query.replace(/[\s().-]/g, '');
+	const digits = withoutSeparators(query);
 	const qs: IDataObject = { PageSize: 50 };
 	let keep: ((n: IDataObject) => boolean) | undefined;
 	if (/^\+?\d+$/.test(digits)) qs.PhoneNumber = digits;

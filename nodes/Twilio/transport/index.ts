@@ -4,7 +4,8 @@ import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution
 import { TWILIO_PHONE_NUMBER_SID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
-import { linkPaging, listAll } from '../../shared/transport/pagination';
+import { RequestPacer } from '../../shared/transport/pacer';
+import { linkPaging, listAll, nextPageUriPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
 import type { HintContext, ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 import { requireCredentialText } from '../../shared/transport/credentialData';
@@ -106,6 +107,8 @@ export async function twilioClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 		return `https://${found.host}`;
 	};
 	const region = twilioRegion(data);
+	// One account, one budget: the 2010-04-01 and trunking hosts share the pacer.
+	const pacer = new RequestPacer();
 	const make = (baseUrl: string) =>
 		new ApiClient(ctx, {
 			provider: { ...twilioProfile, hint: (status, context: HintContext) => twilioProfile.hint(status, { ...context, region }) },
@@ -115,6 +118,7 @@ export async function twilioClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 			policy,
 			basicAuth: { user, password },
 			secrets: [password],
+			pacer,
 		});
 	const account = pathSegment(node, accountSid, 'Account SID');
 	return {
@@ -124,14 +128,6 @@ export async function twilioClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 	};
 }
 
-/** The 2010-04-01 API's lists: items under `key`, then `next_page_uri`, a path on api.twilio.com (never build a token). */
-export function twilioPaging(key: string) {
-	return linkPaging(
-		(answer) => answer[key],
-		(answer) => answer.next_page_uri,
-	);
-}
-
 /** The trunking API's lists: `meta.next_page_url`, absolute on its own host. */
 export const trunkPaging = linkPaging(
 	(answer) => answer.trunks,
@@ -139,7 +135,7 @@ export const trunkPaging = linkPaging(
 );
 
 /** The account's numbers (`PhoneNumber` is a partial match, `FriendlyName` an exact one). */
-export const NUMBER_LIST = { path: '/IncomingPhoneNumbers.json', paging: twilioPaging('incoming_phone_numbers') };
+export const NUMBER_LIST = { path: '/IncomingPhoneNumbers.json', paging: nextPageUriPaging('incoming_phone_numbers') };
 
 /** The number the locator names, as its SID (Twilio cannot fetch a number by E.164). */
 export async function resolveNumberSid(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<string> {

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_POLICY } from '../transport/client';
+import { DEFAULT_MAX_TRIES, DEFAULT_MAX_WAIT_SECONDS, DEFAULT_RETRY_DELAY_MS, DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_SECONDS } from '../transport/client';
 import type { RetryPolicy } from '../transport/types';
 import { InputValidator } from '../validation';
 
@@ -97,7 +97,7 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			default: 10,
+			default: DEFAULT_CONCURRENCY,
 			typeOptions: { minValue: 1, maxValue: OPTION_BOUNDS.concurrency.max },
 			description:
 				"How many items are sent at once. Requests are paced by the provider's rate limit whatever this is; more only hides latency.",
@@ -115,7 +115,7 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Max Tries',
 			name: 'maxTries',
 			type: 'number',
-			default: 5,
+			default: DEFAULT_MAX_TRIES,
 			typeOptions: { minValue: 1, maxValue: OPTION_BOUNDS.maxTries.max },
 			description:
 				'How many times one request is tried when the provider is throttling (429) or briefly failing (5xx, network), the first try included',
@@ -124,7 +124,7 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Max Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
-			default: 60,
+			default: DEFAULT_MAX_WAIT_SECONDS,
 			typeOptions: { minValue: 0, maxValue: OPTION_BOUNDS.maxWaitSeconds.max },
 			description:
 				'The longest one request may spend waiting between tries, for rate limits and back-off together',
@@ -133,7 +133,7 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelayMs',
 			type: 'number',
-			default: 500,
+			default: DEFAULT_RETRY_DELAY_MS,
 			typeOptions: { minValue: 0, maxValue: OPTION_BOUNDS.retryDelayMs.max },
 			description:
 				'First wait after a 5xx or network failure; it doubles on each try, with jitter. A 429 waits as long as the provider asks.',
@@ -151,7 +151,7 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
-			default: 30,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			typeOptions: { minValue: 1, maxValue: OPTION_BOUNDS.timeoutSeconds.max },
 			description: 'How long one try may take before it counts as failed',
 		},

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../execution/runItems';
 import { requestOptions } from './common';
 
 /** The one resource every node has. */
@@ -30,21 +29,11 @@ export function phoneNumberOperations(update: string): INodeProperties {
 	};
 }
 
-/** What one operation file exports: its fields and one item's work. */
-export interface OperationModule<Client> {
-	description: INodeProperties[];
-	execute: OperationExecute<Client>;
-}
-
-/** The Phone Number resource of a provider: the three operation files. */
-export interface PhoneNumberOperations<Client> {
-	get: OperationModule<Client>;
-	getAll: OperationModule<Client>;
-	update: OperationModule<Client>;
-}
+/** The fields of the resource's three operations (each operation file's `description`). */
+export type PhoneNumberOperationFields = Record<'get' | 'getAll' | 'update', { description: INodeProperties[] }>;
 
 /** The resource's operation list and each operation's fields; `update` says what this provider updates. */
-export function phoneNumberDescription<Client>(update: string, operations: PhoneNumberOperations<Client>): INodeProperties[] {
+export function phoneNumberDescription(update: string, operations: PhoneNumberOperationFields): INodeProperties[] {
 	return [
 		phoneNumberOperations(update),
 		...operations.update.description,

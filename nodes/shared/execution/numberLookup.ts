@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import type { PhoneNumberIdShape } from '../descriptions/phoneNumberResource';
 import { describeType } from '../transport/paths';
+import { withoutSeparators } from '../validation';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -42,7 +43,7 @@ export async function phoneNumberIdFromLocator(ctx: IExecuteFunctions, itemIndex
 	const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
 	if (mode === 'number') {
-		const e164 = text.replace(/[\s().-]/g, '');
+		const e164 = withoutSeparators(text);
 		if (!E164.test(e164)) {
 			fail(`${shown} is not a phone number in E.164 format`, 'Use + then the country code and number, e.g. +14155550100. Spaces, dashes, dots and parentheses may separate the digits.');
 		}

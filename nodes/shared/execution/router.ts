@@ -1,9 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { readRequestOptions } from '../descriptions/common';
-import type { PhoneNumberOperations } from '../descriptions/phoneNumberResource';
 import type { RetryPolicy } from '../transport/types';
-import { runItems } from './runItems';
+import { runItems, type PhoneNumberOperations } from './runItems';
 
 /**
  * What every node's router does: pick the operation, make one API client for the whole run (its

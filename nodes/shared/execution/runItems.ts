@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 export type ItemHandler = (itemIndex: number, run: ItemRun) => Promise<IDataObject | IDataObject[]>;
 
@@ -9,6 +9,19 @@ export type OperationExecute<Client> = (
 	client: Client,
 	run: ItemRun,
 ) => Promise<IDataObject | IDataObject[]>;
+
+/** What one operation file exports: its fields and one item's work. */
+export interface OperationModule<Client> {
+	description: INodeProperties[];
+	execute: OperationExecute<Client>;
+}
+
+/** The Phone Number resource of a provider: the three operation files. */
+export interface PhoneNumberOperations<Client> {
+	get: OperationModule<Client>;
+	getAll: OperationModule<Client>;
+	update: OperationModule<Client>;
+}
 
 /** What items of one run share besides the client. */
 export interface ItemRun {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiClient } from '../transport/client';
-import { InputValidator } from '../validation';
+import { InputValidator, withoutSeparators } from '../validation';
 import { writeAndRead } from './writes';
 import type { UpdateField } from './updateBody';
 
@@ -120,7 +120,7 @@ function normal(value: unknown): unknown {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (typeof value !== 'string') return value;
 	const text = value.trim();
-	if (/^\+/.test(text) && PHONE.test(text)) return text.replace(/[\s().-]/g, '');
+	if (/^\+/.test(text) && PHONE.test(text)) return withoutSeparators(text);
 	if (/^https?:\/\//i.test(text)) {
 		try {
 			return new URL(text).href;

@@ -37,11 +37,17 @@ export interface ApiClientOptions {
 	oauth2?: boolean;
 }
 
+/** The request options' defaults, in the units the editor shows (n8n's lint reads a default only as a literal or a name). */
+export const DEFAULT_MAX_TRIES = 5;
+export const DEFAULT_MAX_WAIT_SECONDS = 60;
+export const DEFAULT_RETRY_DELAY_MS = 500;
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	maxTries: 5,
-	maxWaitMs: 60_000,
-	baseDelayMs: 500,
-	timeoutMs: 30_000,
+	maxTries: DEFAULT_MAX_TRIES,
+	maxWaitMs: DEFAULT_MAX_WAIT_SECONDS * 1000,
+	baseDelayMs: DEFAULT_RETRY_DELAY_MS,
+	timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
 };
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);

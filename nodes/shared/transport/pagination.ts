@@ -143,6 +143,17 @@ export function linkPaging(items: (answer: IDataObject) => unknown, next: (answe
 }
 
 /**
+ * The 2010-04-01 style of list (Twilio's API and SignalWire's Compatibility API, which copies it):
+ * items under `key`, then `next_page_uri`, a path on the same host.
+ */
+export function nextPageUriPaging(key: string): PagingStyle<string> {
+	return linkPaging(
+		(answer) => answer[key],
+		(answer) => answer.next_page_uri,
+	);
+}
+
+/**
  * Pages asked for with an opaque key the previous answer gave (`param`), e.g. Retell's
  * `pagination_key`; `next` is undefined on the last page. A key that comes back is caught by the
  * cursor guard.

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../descriptions/common';
-import type { OperationModule } from '../descriptions/phoneNumberResource';
+import type { OperationModule } from '../execution/runItems';
 import type { UpdateField } from '../execution/updateBody';
 import { valueAt } from '../execution/updateOptions';
 import type { RetryPolicy } from '../transport/types';

@@ -2,6 +2,14 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import { describeType } from '../transport/paths';
 
+/**
+ * A phone number typed with the usual separators (spaces, parentheses, dots, dashes) as digits and
+ * `+` only: for lists, searches and comparisons, never for an ID (an ID is used as typed).
+ */
+export function withoutSeparators(text: string): string {
+	return text.replace(/[\s().-]/g, '');
+}
+
 /** Longest text a field sends. */
 export const MAX_TEXT = 10_000;
 

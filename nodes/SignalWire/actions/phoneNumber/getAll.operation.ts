@@ -4,6 +4,7 @@ import { getAllDescription, readGetAll } from '../../../shared/descriptions/comm
 import type { ApiClient } from '../../../shared/transport/client';
 import { listAll } from '../../../shared/transport/pagination';
 import { linkedPaging, RELAY_REST } from '../../transport/pages';
+import { withoutSeparators } from '../../../shared/validation';
 
 export const description: INodeProperties[] = getAllDescription([
 	{
@@ -30,6 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = { page_size: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 	if (filters.name) qs.filter_name = check.string('Name', filters.name);
-	if (filters.number) qs.filter_number = check.string('Number', filters.number).replace(/[\s().-]/g, '');
+	if (filters.number) qs.filter_number = withoutSeparators(check.string('Number', filters.number));
 	return await listAll(client, linkedPaging, { path: `${RELAY_REST}/phone_numbers`, qs, itemIndex }, { limit });
 }

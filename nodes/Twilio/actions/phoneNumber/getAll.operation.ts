@@ -4,6 +4,7 @@ import { getAllDescription, readGetAll } from '../../../shared/descriptions/comm
 import { choiceField, textField } from '../../../shared/descriptions/fields';
 import { listAll } from '../../../shared/transport/pagination';
 import { NUMBER_LIST, type TwilioConnection } from '../../transport';
+import { withoutSeparators } from '../../../shared/validation';
 
 /** Twilio's largest page. */
 const MAX_PAGE_SIZE = 1000;
@@ -26,7 +27,7 @@ export const description: INodeProperties[] = getAllDescription([
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject[]> {
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = { PageSize: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
-	if (filters.phoneNumber) qs.PhoneNumber = check.string('Phone Number', filters.phoneNumber).replace(/[\s().-]/g, '');
+	if (filters.phoneNumber) qs.PhoneNumber = withoutSeparators(check.string('Phone Number', filters.phoneNumber));
 	if (filters.friendlyName) qs.FriendlyName = check.string('Friendly Name', filters.friendlyName);
 	if (filters.origin) qs.Origin = check.oneOf('Origin', filters.origin, ['twilio', 'hosted']);
 	return await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs, itemIndex }, { limit });
