@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,6 +23,19 @@ export interface Sandbox {
 	/** Forget the request log. */
 	clearRequests(): void;
 	stop(): Promise<void>;
+}
+
+/**
+ * `SANDBOX_RECORD=<file>`: every request, as sent, appended to `file` (one JSON line each), so that
+ * a refactoring can show every request is byte-for-byte what it was (scripts/compare-requests.tsx).
+ * Ports vary between runs and are left out; the rest is kept as it arrived.
+ */
+const RECORD_TO = process.env.SANDBOX_RECORD;
+
+function record(entry: LoggedRequest): void {
+	const { method, path, query, rawBody } = entry;
+	const headers = { authorization: entry.headers.authorization, 'content-type': entry.headers['content-type'], accept: entry.headers.accept };
+	appendFileSync(RECORD_TO as string, `${JSON.stringify({ method, path, query, headers, rawBody })}\n`);
 }
 
 const COMMON_OPTIONS = new Set(['port', 'latencyMs', 'rateLimits', 'seed']);
@@ -83,6 +97,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			at: Date.now(),
 		};
 		requests.push(entry);
+		if (RECORD_TO) record(entry);
 
 		if (latencyMs > 0) await delay(latencyMs);
 		let reply: Reply;
