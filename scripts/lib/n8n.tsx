@@ -222,6 +222,14 @@ export class N8n {
 		await this.cliOk(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Makes an imported workflow active (its triggers and webhooks run once n8n starts): 2.x publishes, 1.x activates. */
+	async activateWorkflow(id: string): Promise<void> {
+		const published = await this.cli(['publish:workflow', `--id=${id}`]);
+		if (published.code === 0) return;
+		const activated = await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
+		if (activated.code !== 0) throw new Error(`could not activate ${id}:\n${published.stderr}\n${activated.stdout}\n${activated.stderr}`);
+	}
+
 	/**
 	 * `n8n execute --id … --rawOutput`: the run data out of what it prints after its log lines.
 	 * A failed execution prints its error instead: `result` is then undefined and `raw` has it.
@@ -352,4 +360,20 @@ export interface ExecuteOutput {
 
 export function workflowId(file: string): string {
 	return (JSON.parse(readFileSync(file, 'utf8')) as { id: string }).id;
+}
+
+/**
+ * Waits until n8n has registered a webhook. n8n answers its readiness check before it has
+ * registered the active workflows' webhooks (seen on a loaded machine: the first calls answered
+ * 404). An OPTIONS request asks for the webhook's methods without starting an execution: 404 until
+ * it is registered.
+ */
+export async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const status = await fetch(url, { method: 'OPTIONS' }).then((r) => r.status, () => 0);
+		if (status !== 404 && status !== 0) return;
+		if (Date.now() > until) throw new Error(`the webhook ${url} was not registered within ${timeoutMs / 1000} s`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
 }

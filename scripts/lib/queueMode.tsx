@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { referenceProvider, type Sandbox } from '../../sandbox';
-import { freePort, installPackage, N8n, packageUpdateNode, sandboxCredentials, type N8nInstall } from './n8n';
+import { freePort, installPackage, N8n, packageUpdateNode, sandboxCredentials, waitForWebhook, type N8nInstall } from './n8n';
 
 const DB = { name: 'n8n', user: 'n8n', password: 'n8n' };
 
@@ -164,21 +164,6 @@ export function bulkWebhookWorkflow(id: string, path: string) {
 	};
 }
 
-/**
- * n8n answers its readiness check before it has registered the active workflows' webhooks (seen on
- * a loaded machine: the first calls answered 404). An OPTIONS request asks for the webhook's methods
- * without starting an execution: 404 until it is registered.
- */
-async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		const status = await fetch(url, { method: 'OPTIONS' }).then((r) => r.status, () => 0);
-		if (status !== 404 && status !== 0) return;
-		if (Date.now() > until) throw new Error(`the webhook ${url} was not registered within ${timeoutMs / 1000} s`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
-
 /** `n8n worker` in the background; resolves when it says it is ready. Its log is kept for asserts. */
 export class N8nWorker {
 	private child?: ChildProcess;
@@ -253,12 +238,7 @@ export async function startQueueMode(install: N8nInstall, tarball: string, sandb
 	const workflowFile = join(main.userFolder, 'queue-workflow.json');
 	writeFileSync(workflowFile, JSON.stringify(bulkWebhookWorkflow('queueBulkLabels', path)));
 	await main.importWorkflow(workflowFile);
-	// n8n 2.x publishes a workflow (active); 1.x activates it with update:workflow.
-	const published = await main.cli(['publish:workflow', '--id=queueBulkLabels']);
-	if (published.code !== 0) {
-		const activated = await main.cli(['update:workflow', '--id=queueBulkLabels', '--active=true']);
-		if (activated.code !== 0) throw new Error(`could not activate the workflow:\n${published.stderr}\n${activated.stdout}\n${activated.stderr}`);
-	}
+	await main.activateWorkflow('queueBulkLabels');
 	await main.start();
 	await waitForWebhook(`${main.url}/webhook/${path}`);
 	const workers = Array.from({ length: workerCount }, (_, i) => new N8nWorker(new N8n(install, folder(`worker${i + 1}`), env)));

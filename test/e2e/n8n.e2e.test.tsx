@@ -16,6 +16,7 @@ import {
 	packPackage,
 	SANDBOX_CREDENTIAL_IDS,
 	sandboxCredentials,
+	waitForWebhook,
 	workflowId,
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
@@ -48,6 +49,8 @@ beforeAll(async () => {
 	n8n = new N8n(install, userFolder);
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));
 	for (const file of exampleWorkflowFiles()) await n8n.importWorkflow(file);
+	// The webhook example runs as users run it: active, called over HTTP once n8n is started.
+	await n8n.activateWorkflow('exCloseReroute');
 	await n8n.importWorkflow(editorBaseWorkflow());
 }, 900_000);
 
@@ -242,6 +245,59 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 		expect(patch.rawBody).not.toMatch(/inbound_agent_id|outbound_agent_id/);
 	});
 
+	it('Vapi: moves every number of one assistant to another; a re-run sends nothing (Skip Unchanged)', async () => {
+		const from = '64bbd974-7a1d-47b3-8bf4-4201902f092b';
+		const to = 'f0250c2e-c348-464c-b2f6-573f5cd0afb6';
+		for (const number of sandbox.state.vapi.numbers) if (number.assistantId === from) number.assistantId = null;
+		const moved = sandbox.state.vapi.numbers.slice(4, 7);
+		for (const number of moved) Object.assign(number, { assistantId: from, squadId: null, workflowId: null });
+		sandbox.clearRequests();
+		const workflow = workflowId(file('vapi-move-numbers-between-assistants.json'));
+		const out = outputOf((await n8n.execute(workflow)).result, 'Answer with the new assistant');
+		expect(out.map((n) => n.id).sort()).toEqual(moved.map((n) => n.id).sort());
+		for (const item of out) expect(item.changes).toEqual(expect.arrayContaining([{ field: 'assistantId', before: from, after: to }]));
+		expect(moved.every((n) => n.assistantId === to)).toBe(true);
+		expect(sandbox.requests.filter((r) => r.provider === 'vapi' && r.method === 'PATCH')).toHaveLength(3);
+		sandbox.clearRequests();
+		await n8n.execute(workflow);
+		expect(sandbox.requests.filter((r) => r.provider === 'vapi' && r.method === 'PATCH')).toEqual([]);
+	});
+
+	it('Retell AI: splits inbound calls 80/20 between the published and the latest version', async () => {
+		sandbox.clearRequests();
+		const [out] = outputOf((await n8n.execute(workflowId(file('retell-split-inbound-calls-80-20.json')))).result, 'Split inbound calls 80/20');
+		const split = [
+			{ agent_id: 'agent_CDNshrILoRcjQE8vvdPTxXTI', weight: 0.8, agent_version: 'latest_published' },
+			{ agent_id: 'agent_CDNshrILoRcjQE8vvdPTxXTI', weight: 0.2, agent_version: 'latest' },
+		];
+		expect(out.inbound_agents).toEqual(split);
+		const patch = sandbox.requests.filter((r) => r.provider === 'retell' && r.method === 'PATCH').pop()!;
+		expect(patch.body).toEqual({ inbound_agents: split });
+	});
+
+	it('Close: relabels from a CSV with Skip Unchanged and logs the changes; the undo workflow puts them back', async () => {
+		const ids = ['phon_g67aCQZI97cRfChfyCHVzn', 'phon_Ex1oHb3fgEGse9VDxXIqLK', 'phon_lPRYeWanVQfLN6veWH8H4u'];
+		const stored = ids.map((id) => sandbox.state.close.phoneNumbers.find((n) => n.id === id)!);
+		Object.assign(stored[0], { label: 'Sales line 1' });
+		Object.assign(stored[1], { label: 'Support 1' });
+		Object.assign(stored[2], { label: 'After hours 1' });
+		sandbox.clearRequests();
+		const log = outputOf((await n8n.execute(workflowId(file('close-bulk-relabel-from-csv.json')))).result, 'Changes log');
+		expect(log.map(({ id, field, before, after }) => ({ id, field, before, after }))).toEqual([
+			{ id: ids[0], field: 'label', before: 'Sales line 1', after: 'Sales (EMEA)' },
+			{ id: ids[1], field: 'label', before: 'Support 1', after: 'Support (EMEA)' },
+		]);
+		// The third row already had its label: read, not written.
+		expect(sandbox.requests.filter((r) => r.provider === 'close' && r.method === 'PUT').map((r) => r.path)).toEqual(ids.slice(0, 2).map((id) => `/api/v1/phone_number/${id}/`));
+		expect(stored.map((n) => n.label)).toEqual(['Sales (EMEA)', 'Support (EMEA)', 'After hours 1']);
+
+		sandbox.clearRequests();
+		const undone = outputOf((await n8n.execute(workflowId(file('close-undo-from-changes-log.json')))).result, 'Put the label back');
+		expect(undone.map((n) => n.label)).toEqual(['Sales line 1', 'Support 1']);
+		expect(stored.map((n) => n.label)).toEqual(['Sales line 1', 'Support 1', 'After hours 1']);
+		expect(sandbox.requests.filter((r) => r.provider === 'close' && r.method === 'PUT')).toHaveLength(2);
+	});
+
 	it('Synthflow: get and list', async () => {
 		const got = outputOf((await n8n.execute(workflowId(file('synthflow-get-phone-number.json')))).result, 'Synthflow');
 		expect(got[0].slug).toBe('14151000000');
@@ -312,6 +368,24 @@ describe(`n8n ${VERSION}: errors and retries inside n8n`, () => {
 		expect(printed).toContain(`Close error 400: participants: Unknown user(s): ${stranger.id}.`);
 		expect(printed).not.toContain(CLOSE_KEYS.adminA);
 		expect(sandbox.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+	});
+});
+
+describe(`n8n ${VERSION}: the webhook example, active in n8n`, () => {
+	it('a CRM calling the webhook re-routes the number it names, and gets the number back', async () => {
+		await startN8n();
+		const url = `${n8n.url}/webhook/reroute-number`;
+		await waitForWebhook(url);
+		const stored = sandbox.state.close.phoneNumbers.find((n) => n.number === '+13125551001')!;
+		Object.assign(stored, { forward_to: null, forward_to_enabled: false });
+		sandbox.clearRequests();
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number: '+1 312-555-1001', forwardTo: '+16505550123' }) });
+		expect(response.status).toBe(200);
+		const answer = (await response.json()) as Record<string, unknown>;
+		expect(answer).toMatchObject({ id: stored.id, forward_to: '+16505550123', forward_to_enabled: true });
+		expect(stored).toMatchObject({ forward_to: '+16505550123', forward_to_enabled: true });
+		const put = sandbox.requests.find((r) => r.provider === 'close' && r.method === 'PUT')!;
+		expect(put.body).toEqual({ forward_to: '+16505550123', forward_to_enabled: true });
 	});
 });
 
