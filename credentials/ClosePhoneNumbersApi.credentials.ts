@@ -10,7 +10,7 @@ export class ClosePhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/close.svg', dark: 'file:../icons/close.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#close';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#close';
 
 	properties: INodeProperties[] = [
 		apiKeyField('Create one in Close under Settings → Developer → API Keys. Close takes it as the user name of HTTP Basic authentication, with an empty password; n8n does that for you.'),

@@ -22,7 +22,7 @@ export class ClosePhoneNumbersOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:../icons/close.svg', dark: 'file:../icons/close.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#close-oauth2';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#close-oauth2';
 
 	properties: INodeProperties[] = [
 		{

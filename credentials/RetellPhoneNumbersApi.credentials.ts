@@ -10,7 +10,7 @@ export class RetellPhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/retell.svg', dark: 'file:../icons/retell.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#retell-ai';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#retell-ai';
 
 	properties: INodeProperties[] = [apiKeyField('Retell AI dashboard → Settings → API Keys'), loopbackBaseUrl];
 

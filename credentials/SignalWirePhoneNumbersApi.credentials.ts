@@ -9,7 +9,7 @@ export class SignalWirePhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/signalwire.svg', dark: 'file:../icons/signalwire.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#signalwire';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#signalwire';
 
 	properties: INodeProperties[] = [
 		{

@@ -9,7 +9,7 @@ export class SynthflowPhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/synthflow.svg', dark: 'file:../icons/synthflow.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#synthflow';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#synthflow';
 
 	properties: INodeProperties[] = [
 		apiKeyField('In Synthflow: Settings → API Keys'),

@@ -9,7 +9,7 @@ export class TelnyxPhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/telnyx.svg', dark: 'file:../icons/telnyx.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#telnyx';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#telnyx';
 
 	properties: INodeProperties[] = [
 		apiKeyField('Telnyx Mission Control Portal → Account Settings → Keys & Credentials → API Keys (a V2 key, starting with KEY)', 'e.g. KEY0190F1C0...'),

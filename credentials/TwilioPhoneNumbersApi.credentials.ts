@@ -9,7 +9,7 @@ export class TwilioPhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/twilio.svg', dark: 'file:../icons/twilio.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#twilio';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#twilio';
 
 	properties: INodeProperties[] = [
 		{

@@ -10,7 +10,7 @@ export class VapiPhoneNumbersApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/vapi.svg', dark: 'file:../icons/vapi.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers#vapi';
+	documentationUrl = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers/blob/main/docs/reference.md#vapi';
 
 	properties: INodeProperties[] = [
 		apiKeyField('Your private API key: Vapi dashboard → Organization Settings → API Keys → Private Key (not the public key)'),

@@ -2,6 +2,9 @@
  * n8n's conventions for what a node shows, checked on the descriptions the nodes really have
  * (the lint reads source text; fields built by shared helpers are only seen here).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { ICredentialDataDecryptedObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { allSandboxCredentials } from '../sandbox';
@@ -116,11 +119,26 @@ describe.each(nodes)('the %s node', (name, node) => {
 	});
 });
 
+const REPOSITORY = 'https://github.com/n8n-nodes-phone-numbers/n8n-nodes-phone-numbers';
+
+/** The anchors GitHub makes for a Markdown file's headings, and its explicit `<a id>`s. */
+function anchorsOf(file: string): string[] {
+	const text = readFileSync(join(__dirname, '..', file), 'utf8');
+	const headings = [...text.matchAll(/^#+ (.+)$/gm)].map(([, title]) =>
+		title
+			.toLowerCase()
+			.replace(/[^a-z0-9 _-]/g, '')
+			.replace(/ /g, '-'),
+	);
+	return [...headings, ...[...text.matchAll(/<a id="([^"]+)"/g)].map(([, id]) => id)];
+}
+
 describe.each(Object.values(credentialTypes).filter((type) => type.name !== 'oAuth2Api'))('the $name credential', (credential) => {
-	it('is named "… Phone Numbers …", with themed icons and a documentation link to its README section', () => {
+	it('is named "… Phone Numbers …", with themed icons and a documentation link to its section of docs/reference.md', () => {
 		expect(credential.displayName).toMatch(/^\S+( AI)? Phone Numbers (OAuth2 )?API$/);
 		expect(credential.icon).toEqual({ light: expect.stringMatching(/^file:\.\.\/icons\/.+\.svg$/), dark: expect.stringMatching(/\.dark\.svg$/) });
-		expect(credential.documentationUrl).toMatch(/^https:\/\/github\.com\/n8n-nodes-phone-numbers\/n8n-nodes-phone-numbers#/);
+		expect(credential.documentationUrl).toMatch(new RegExp(`^${REPOSITORY}/blob/main/docs/reference\\.md#`));
+		expect(anchorsOf('docs/reference.md')).toContain(String(credential.documentationUrl).split('#')[1]);
 	});
 
 	it('hides every secret as a password, and ends with the hidden loopback-only Base URL', () => {
@@ -171,5 +189,24 @@ describe.each(triggers)('the %s trigger', (name, trigger) => {
 		for (const property of allProperties(description.properties).filter((p) => p.typeOptions?.loadOptionsMethod)) {
 			expect(trigger.methods?.loadOptions?.[property.typeOptions!.loadOptionsMethod as string]).toBeInstanceOf(Function);
 		}
+	});
+});
+
+describe('the codex files', () => {
+	const codexFiles = readdirSync(join(__dirname, '../nodes'), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+		.flatMap((entry) => readdirSync(join(__dirname, '../nodes', entry.name)).filter((f) => f.endsWith('.node.json')).map((f) => join('nodes', entry.name, f)));
+
+	it.each(codexFiles)('%s names a node of the package and links to its operations and its credential', (file) => {
+		const codex = JSON.parse(readFileSync(join(__dirname, '..', file), 'utf8')) as { node: string; resources: Record<string, Array<{ url: string }>> };
+		expect(Object.keys(nodeClasses)).toContain(codex.node);
+		const [primary] = codex.resources.primaryDocumentation;
+		const [credential] = codex.resources.credentialDocumentation;
+		const trigger = codex.node.endsWith('Trigger');
+		// What the node does (its operations, or what its trigger emits), not how to make a credential.
+		expect(primary.url).toBe(`${REPOSITORY}#${trigger ? 'triggers-a-phone-number-changed' : 'operations'}`);
+		expect(anchorsOf('README.md')).toContain(primary.url.split('#')[1]);
+		expect(credential.url).toMatch(new RegExp(`^${REPOSITORY}/blob/main/docs/reference\\.md#`));
+		expect(anchorsOf('docs/reference.md')).toContain(credential.url.split('#')[1]);
 	});
 });
