@@ -91,6 +91,11 @@ export interface BenchFacts<State> {
 	/** Seed sizes and options for large accounts (dropdown timings, 1,000-item rows). */
 	seed?: Record<string, number>;
 	options?: Partial<SandboxOptions>;
+	/**
+	 * The trigger row (one provider with large pages): its trigger node, the seed key that sizes its
+	 * account, and a change to `count` numbers that the trigger's default watch fields see.
+	 */
+	trigger?: { node: string; seedKey: string; change(state: State, count: number): void };
 	/** Dropdowns to time on a large account, through n8n's REST API. */
 	dropdowns?: {
 		parameters: Record<string, unknown>;

@@ -269,6 +269,51 @@ async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
 	return results;
 }
 
+/**
+ * A "phone number changed" trigger on a large account, through n8n-core's PollContext (as n8n polls):
+ * the first poll (records), a poll with nothing changed, and one after 1 % of the numbers changed.
+ * Requests per poll, wall time, CPU (n8n-core and the package, without the sandbox's own answers),
+ * and the workflow static data kept per number.
+ */
+export async function triggerRow(numbers: number) {
+	const provider = benchmarked().find((p) => p.bench.trigger);
+	if (!provider?.bench.trigger) return undefined;
+	const trigger = provider.bench.trigger;
+	// n8n-core keeps its settings in N8N_USER_FOLDER (the bench's own, not the user's ~/.n8n), read when it loads.
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'phone-numbers-bench-core-'));
+	const { pollTrigger } = await import('../test/harness/runNode');
+	const sandbox = await start({ latencyMs: LATENCY_MS, seed: { [trigger.seedKey]: numbers } });
+	const credential = provider.credentials.find((c) => c.type === provider.bench.credentialType && c.data)!;
+	const staticData = {};
+	const polls = [];
+	for (const [name, before] of [
+		['first poll (records)', () => undefined],
+		['nothing changed', () => undefined],
+		['1 % changed', () => trigger.change((sandbox.state as unknown as Record<string, unknown>)[provider.name], numbers / 100)],
+	] as const) {
+		before();
+		sandbox.clearRequests();
+		const cpu = process.cpuUsage();
+		const answering = sandbox.answeringCpuMs();
+		const t0 = performance.now();
+		const { items, error } = await pollTrigger({ node: trigger.node, credentials: { [credential.type]: credential.data!(sandbox.url) as never }, staticData });
+		const wallMs = performance.now() - t0;
+		const used = process.cpuUsage(cpu);
+		if (error) throw new Error(`the ${trigger.node} poll failed: ${error.message}`);
+		polls.push({
+			poll: name,
+			emitted: items?.length ?? 0,
+			requests: sandbox.requests.length,
+			wallMs: Math.round(wallMs),
+			// The process's CPU less what the in-process sandbox spent building its answers (Node's HTTP server not subtracted).
+			cpuMs: Math.round((used.user + used.system) / 1000 - (sandbox.answeringCpuMs() - answering)),
+			staticDataBytesPerNumber: Math.round(Buffer.byteLength(JSON.stringify(staticData)) / numbers),
+		});
+	}
+	await sandbox.stop();
+	return { trigger: `${provider.title} (${trigger.node})`, numbers, latencyMs: LATENCY_MS, polls };
+}
+
 function coldLoadMs(): number {
 	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
 	const files = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((f) => join(ROOT, f));
@@ -376,6 +421,9 @@ async function main() {
 		}
 	}
 
+	say('A "phone number changed" trigger on 10,000 numbers (through n8n-core)…');
+	const trigger = await triggerRow(10_000);
+
 	say('Dropdowns on large accounts (through n8n’s REST API)…');
 	const dropdowns = await dropdownTimings(n8n, sandbox);
 	const load = coldLoadMs();
@@ -400,6 +448,10 @@ async function main() {
 	say(table(comparisons, ['against', 'wallRatio', 'appliedRatio']));
 	say('\nDropdowns: time to the answer, entries shown, requests the provider saw');
 	say(table(dropdowns, ['dropdown', 'ms', 'entries', 'requests']));
+	if (trigger) {
+		say(`\nTrigger: ${trigger.trigger}, ${trigger.numbers} numbers, ${trigger.latencyMs} ms latency`);
+		say(table(trigger.polls, ['poll', 'emitted', 'requests', 'wallMs', 'cpuMs', 'staticDataBytesPerNumber']));
+	}
 	say(`\nCold load (every node and credential required, median of 5): ${load} ms`);
 	say(`Packed size: ${(packed.size / 1024).toFixed(1)} kB (${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed.files.length} files)`);
 
@@ -416,6 +468,7 @@ async function main() {
 				bulk,
 				comparisons,
 				dropdowns,
+				trigger,
 				coldLoadMs: load,
 				packedBytes: packed.size,
 				unpackedBytes: packed.unpackedSize,
@@ -428,7 +481,10 @@ async function main() {
 	process.exit(0);
 }
 
-main().catch((error: Error) => {
-	process.stderr.write(`bench failed: ${error.stack}\n`);
-	process.exit(1);
-});
+// Run by `npm run bench`; imported (for one row) it runs nothing.
+if (require.main === module) {
+	main().catch((error: Error) => {
+		process.stderr.write(`bench failed: ${error.stack}\n`);
+		process.exit(1);
+	});
+}

@@ -68,5 +68,13 @@ export const provider: SandboxProvider<TwilioState> = {
 			{ name: 'Twilio defaults, bare 429s past 20/s', rate: 20, items: (runItems, available) => Math.min(available, runItems) },
 		],
 		seed: { twilioNumbers: 500 },
+		// 1,000 numbers a page: the trigger row's provider.
+		trigger: {
+			node: 'twilioTrigger',
+			seedKey: 'twilioNumbers',
+			change: (state, count) => {
+				for (const number of state.numbers.slice(0, count)) number.friendly_name = `${number.friendly_name} (changed)`;
+			},
+		},
 	},
 };

@@ -13,7 +13,8 @@ export const PACKAGE = manifest.name;
 
 /** The class a built file exports, loaded from its source (`dist/nodes/X/X.node.js` → `nodes/X/X.node.ts`). */
 function exportedClass<T>(builtPath: string): new () => T {
-	const source = join(ROOT, builtPath.replace(/^dist\//, '').replace(/\.js$/, ''));
+	// With its extension: `X.node` alone would find the codex file `X.node.json` first outside jest.
+	const source = join(ROOT, builtPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	const exported = Object.values(require(source) as Record<string, unknown>).filter((value) => typeof value === 'function');
 	if (exported.length !== 1) throw new Error(`${builtPath} should export one class, exports ${exported.length}`);
 	return exported[0] as new () => T;

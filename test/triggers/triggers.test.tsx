@@ -224,4 +224,36 @@ describe('what a trigger keeps stays small', () => {
 		expect(perNumber).toBeLessThanOrEqual(200);
 		expect(requestsTo(large(), 'close').length).toBeLessThanOrEqual(Math.ceil(numbers / 100) + 2);
 	}, 120_000);
+
+	// Twilio's 21 watchable fields (URLs, methods, SIDs) are the most a number carries.
+	const twilioLarge = useSandbox({ seed: { twilioNumbers: 10_000 } });
+	it('10,000 Twilio numbers with all 21 default watch fields: at most 200 bytes a number, and a change still reports its before', async () => {
+		const staticData: IDataObject = {};
+		const credentials = twilioCredentials(twilioLarge());
+		expect((await pollTrigger({ node: 'twilioTrigger', credentials, staticData })).error).toBeUndefined();
+		const perNumber = JSON.stringify(staticData).length / 10_000;
+		process.stdout.write(`\nTwilio trigger: 10,000 numbers kept in ${JSON.stringify(staticData).length} bytes (${perNumber.toFixed(0)} a number)\n`);
+		expect(perNumber).toBeLessThanOrEqual(200);
+		expect(requestsTo(twilioLarge(), 'twilio').length).toBeLessThanOrEqual(Math.ceil(10_000 / 1000) + 2);
+		const number = twilioLarge().state.twilio.numbers[9_999];
+		const before = number.trunk_sid ?? null;
+		number.trunk_sid = 'TK0123456789abcdef0123456789abcdef';
+		const { items } = await pollTrigger({ node: 'twilioTrigger', credentials, staticData });
+		expect(items).toEqual([expect.objectContaining({ event: 'changed', id: number.sid, changes: [{ field: 'trunkSid', before, after: 'TK0123456789abcdef0123456789abcdef' }] })]);
+	}, 120_000);
+
+	it('a workflow activated on an earlier release (each number its kept values) still reports changes with their before', async () => {
+		const staticData: IDataObject = {};
+		const credentials = twilioCredentials(twilioLarge());
+		await pollTrigger({ node: 'twilioTrigger', credentials, staticData });
+		// As the earlier release kept it: no value table, the values themselves in each number's list.
+		const seen = staticData['node:Node under test'] as { values?: string[]; numbers: Record<string, Array<string | number>> };
+		for (const [id, entry] of Object.entries(seen.numbers)) seen.numbers[id] = entry.map((v, i) => (i === 0 ? v : seen.values![v as number]));
+		delete seen.values;
+		const number = twilioLarge().state.twilio.numbers[1];
+		const before = number.friendly_name;
+		number.friendly_name = 'Renamed after the upgrade';
+		const { items } = await pollTrigger({ node: 'twilioTrigger', credentials, staticData });
+		expect(items).toEqual([expect.objectContaining({ id: number.sid, changes: [{ field: 'friendlyName', before, after: 'Renamed after the upgrade' }] })]);
+	}, 120_000);
 });

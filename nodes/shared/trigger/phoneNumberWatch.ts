@@ -96,12 +96,25 @@ function shown(stored: string | undefined): unknown {
 	return JSON.parse(stored) as unknown;
 }
 
-/** What survives between polls (n8n's workflow static data): small, a few values a number. */
+/**
+ * What survives between polls (n8n's workflow static data). Numbers share most of their values
+ * (methods, applications, trunks, empty fields), so each distinct kept value is stored once in
+ * `values` and a number keeps only their positions: at 10,000 Twilio numbers with 21 watched fields,
+ * about 150 bytes a number instead of 250.
+ */
 interface Seen {
 	/** The watched field keys the values below are in the order of. */
 	fields?: string[];
-	/** ID → [E.164, kept value of each watched field…]. */
-	numbers?: Record<string, string[]>;
+	/** Each distinct kept value once (JSON text, or a fingerprint of a long one). */
+	values?: string[];
+	/** ID → [E.164, position in `values` of each watched field…] (earlier releases: the kept values themselves). */
+	numbers?: Record<string, Array<string | number>>;
+}
+
+/** The kept value of field `i` of a number as a poll stored it. */
+function keptAt(seen: Seen, entry: Array<string | number>, i: number): string | undefined {
+	const stored = entry[i + 1];
+	return typeof stored === 'number' ? seen.values?.[stored] : stored;
 }
 
 /**
@@ -134,41 +147,51 @@ export async function pollPhoneNumbers<Client>(ctx: IPollFunctions, watch: Phone
 	}
 
 	const seen = ctx.getWorkflowStaticData('node') as Seen;
-	const now: Record<string, string[]> = {};
+	const last: Seen = { fields: seen.fields, values: seen.values, numbers: seen.numbers };
+	const next: Required<Seen> = { fields: fields.map((field) => field.key), values: [], numbers: {} };
+	const position = new Map<string, number>();
+	const keep = (value: string) => {
+		let at = position.get(value);
+		if (at === undefined) {
+			at = next.values.push(value) - 1;
+			position.set(value, at);
+		}
+		return at;
+	};
 	const byId = new Map<string, IDataObject>();
 	for (const number of listed) {
 		const id = watch.idOf(number);
 		byId.set(id, number);
-		now[id] = [watch.e164Of(number), ...fields.map((field) => kept(field.value(number)))];
+		next.numbers[id] = [watch.e164Of(number), ...fields.map((field) => keep(kept(field.value(number))))];
 	}
-	const before = seen.numbers;
-	const sameFields = JSON.stringify(seen.fields ?? []) === JSON.stringify(fields.map((field) => field.key));
-	seen.fields = fields.map((field) => field.key);
-	seen.numbers = now;
+	const before = last.numbers;
+	const sameFields = JSON.stringify(last.fields ?? []) === JSON.stringify(next.fields);
+	Object.assign(seen, next);
 	// The first poll (or the first after the watched fields changed) only records.
 	if (!before || !sameFields) return null;
+	const now = next.numbers;
 
 	const out: INodeExecutionData[] = [];
 	for (const [id, values] of Object.entries(now)) {
 		const old = before[id];
 		const number = byId.get(id) as IDataObject;
 		if (!old) {
-			if (events.includes('added')) out.push({ json: { event: 'added', id, phoneNumber: values[0], changes: [], number } });
+			if (events.includes('added')) out.push({ json: { event: 'added', id, phoneNumber: String(values[0]), changes: [], number } });
 			continue;
 		}
 		const changes = fields
-			.map((field, i) => ({ field: field.key, old: old[i + 1], now: values[i + 1], after: field.value(number) }))
+			.map((field, i) => ({ field: field.key, old: keptAt(last, old, i), now: next.values[values[i + 1] as number], after: field.value(number) }))
 			.filter((change) => change.old !== change.now)
 			.map((change) => ({ field: change.field, before: shown(change.old), after: change.after ?? null }));
-		if (changes.length > 0 && events.includes('changed')) out.push({ json: { event: 'changed', id, phoneNumber: values[0], changes, number } });
+		if (changes.length > 0 && events.includes('changed')) out.push({ json: { event: 'changed', id, phoneNumber: String(values[0]), changes, number } });
 	}
 	if (events.includes('removed')) {
 		for (const [id, old] of Object.entries(before)) {
 			if (now[id]) continue;
 			// As last seen: what was kept of it.
-			const number: IDataObject = { id, phoneNumber: old[0] };
-			fields.forEach((field, i) => (number[field.key] = shown(old[i + 1]) as IDataObject[string]));
-			out.push({ json: { event: 'removed', id, phoneNumber: old[0], changes: [], number } });
+			const number: IDataObject = { id, phoneNumber: String(old[0]) };
+			fields.forEach((field, i) => (number[field.key] = shown(keptAt(last, old, i)) as IDataObject[string]));
+			out.push({ json: { event: 'removed', id, phoneNumber: String(old[0]), changes: [], number } });
 		}
 	}
 	return out.length > 0 ? [out] : null;
