@@ -175,6 +175,25 @@ describe.each(CASES)('$trigger', (c) => {
 		expect(await poll(staticData)).toEqual({ items: null });
 	});
 
+	it('against a baseline: reports a drifted number at every poll until it is back, then nothing', async () => {
+		const staticData: IDataObject = {};
+		const baseline = { compareWith: 'baseline' };
+		expect(await poll(staticData, baseline)).toEqual({ items: null });
+		const target = c.numbers(sandbox())[3];
+		const original = JSON.parse(JSON.stringify(target)) as IDataObject;
+		c.change(target);
+		const drifted = await poll(staticData, baseline);
+		expect(drifted.items).toEqual([expect.objectContaining({ event: 'changed', id: c.idOf(target) })]);
+		const [change] = (drifted.items as IDataObject[])[0].changes as IDataObject[];
+		// Still drifted: reported again, with the same before.
+		const again = await poll(staticData, baseline);
+		expect(((again.items as IDataObject[])[0].changes as IDataObject[])[0]).toEqual(change);
+		// Put back (as a drift-alert workflow would): its own fix is no change.
+		Object.assign(target, original);
+		expect(await poll(staticData, baseline)).toEqual({ items: null });
+		expect(await poll(staticData, baseline)).toEqual({ items: null });
+	});
+
 	it('emits added and removed when asked, and only what was asked', async () => {
 		const staticData: IDataObject = {};
 		await poll(staticData, { events: ['added', 'removed'] });

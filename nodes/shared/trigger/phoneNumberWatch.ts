@@ -58,6 +58,22 @@ export function watchProperties<Client>(watch: PhoneNumberWatch<Client>): INodeP
 			description: 'Which changes start the workflow',
 		},
 		{
+			displayName: 'Compare With',
+			name: 'compareWith',
+			type: 'options',
+			options: [
+				{ name: 'Previous Poll', value: 'previousPoll', description: 'Each change is reported once, at the poll after it is made' },
+				{
+					name: 'First Poll (Baseline)',
+					value: 'baseline',
+					description:
+						'A number that differs from how the first poll saw it is reported at every poll until it is back, so a workflow that puts it back does not see its own fix as a change',
+				},
+			],
+			default: 'previousPoll',
+			description: 'What a number is compared with. A baseline suits a workflow that puts drifted numbers back.',
+		},
+		{
 			displayName: 'Watch Fields',
 			name: 'watchFields',
 			type: 'multiOptions',
@@ -159,17 +175,24 @@ export async function pollPhoneNumbers<Client>(ctx: IPollFunctions, watch: Phone
 		return at;
 	};
 	const byId = new Map<string, IDataObject>();
+	const now: Record<string, Array<string | number>> = {};
 	for (const number of listed) {
 		const id = watch.idOf(number);
 		byId.set(id, number);
-		next.numbers[id] = [watch.e164Of(number), ...fields.map((field) => keep(kept(field.value(number))))];
+		now[id] = [watch.e164Of(number), ...fields.map((field) => keep(kept(field.value(number))))];
 	}
 	const before = last.numbers;
 	const sameFields = JSON.stringify(last.fields ?? []) === JSON.stringify(next.fields);
+	// Against a baseline, a number keeps what the first poll saw of it (numbers added since join it
+	// as first seen, removed ones leave it); otherwise every poll replaces what was kept.
+	const baseline = ctx.getNodeParameter('compareWith', 'previousPoll') === 'baseline' && before !== undefined && sameFields;
+	for (const [id, values] of Object.entries(now)) {
+		const old = baseline ? before[id] : undefined;
+		next.numbers[id] = old ? [old[0], ...fields.map((_, i) => keep(keptAt(last, old, i) ?? 'null'))] : values;
+	}
 	Object.assign(seen, next);
 	// The first poll (or the first after the watched fields changed) only records.
 	if (!before || !sameFields) return null;
-	const now = next.numbers;
 
 	const out: INodeExecutionData[] = [];
 	for (const [id, values] of Object.entries(now)) {
