@@ -6,7 +6,7 @@ import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { router } from './actions/router';
 import { retellPhoneNumbersApiTest } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
-import { getChatAgents, getVoiceAgents } from './methods/loadOptions';
+import { getChatAgents, getChatAgentVersions, getVoiceAgents, getVoiceAgentVersions } from './methods/loadOptions';
 
 export class Retell implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +22,7 @@ export class Retell implements INodeType {
 	methods = {
 		credentialTest: { retellPhoneNumbersApiTest },
 		listSearch: { searchPhoneNumbers },
-		loadOptions: { getChatAgents, getVoiceAgents },
+		loadOptions: { getChatAgents, getChatAgentVersions, getVoiceAgents, getVoiceAgentVersions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -9,6 +9,8 @@ export interface RetellData {
 	agents: RetellRecord[];
 	/** Write-only SIP passwords by number (Retell never answers them). */
 	authPasswords: Map<string, string>;
+	/** Earlier and later versions of some agents (`agents` holds version 1 of each), by agent ID. */
+	versions: Map<string, RetellRecord[]>;
 }
 
 export const RETELL_KEYS = { main: 'key_7c1e9a40b25d4f83a6e0d19c52b7f8e3' };
@@ -42,5 +44,13 @@ export function seedRetell(options: { numbers?: number } = {}): RetellData {
 			last_modification_timestamp: Date.parse('2026-01-01T00:00:00Z') + i * 1000,
 		};
 	});
-	return { apiKeys: [RETELL_KEYS.main], numbers, agents, authPasswords: new Map() };
+	// The first voice agents were worked on: version 2 is published (with a title), version 3 a draft.
+	const versions = new Map<string, RetellRecord[]>();
+	for (const agent of agents.slice(0, 5)) {
+		versions.set(String(agent.agent_id), [
+			{ ...agent, version: 2, is_published: true, version_title: 'Spring prompt' },
+			{ ...agent, version: 3, is_published: false, version_title: null },
+		]);
+	}
+	return { apiKeys: [RETELL_KEYS.main], numbers, agents, authPasswords: new Map(), versions };
 }

@@ -20,7 +20,7 @@ export const provider: SandboxProvider<RetellState> = {
 	name: 'retell',
 	title: 'Retell AI',
 	// api.retellai.com's own paths, on the sandbox's one host.
-	owns: (path) => /^\/(get|update)-phone-number\/|^\/v2\/list-(phone-numbers|agents)$/.test(path),
+	owns: (path) => /^\/(get|update)-phone-number\/|^\/v2\/list-(phone-numbers|agents)$|^\/get-(chat-)?agent-versions\//.test(path),
 	options: [],
 	// Retell publishes no limit; 0 = unlimited unless a test sets one.
 	start: (options) => ({ ...seedRetell({ numbers: options.seed?.retellNumbers }), limiter: new RateLimiter(options.rateLimits?.retell ?? 0) }),

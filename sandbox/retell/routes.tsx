@@ -87,6 +87,16 @@ export function handleRetell(ctx: Ctx, state: RetellState): Reply {
 		const channel = filter?.value;
 		return page(typeof channel === 'string' ? state.agents.filter((a) => a.channel === channel) : state.agents);
 	}
+	// Every version of one agent (Retell's SDK: agent.getVersions, chatAgent.getVersions).
+	const versionsOf = /^\/get-(chat-)?agent-versions\/([^/]+)$/.exec(ctx.path);
+	if (versionsOf && ctx.method === 'GET') {
+		const channel = versionsOf[1] ? 'chat' : 'voice';
+		const id = decodeURIComponent(versionsOf[2]);
+		const agent = state.agents.find((a) => a.agent_id === id && a.channel === channel);
+		if (!agent) return error(404, 'Agent not found');
+		const later = state.versions.get(id) ?? [];
+		return json(200, [{ ...agent, is_published: later.length === 0 }, ...later]);
+	}
 	const get = /^\/get-phone-number\/([^/]+)$/.exec(ctx.path);
 	const update = /^\/update-phone-number\/([^/]+)$/.exec(ctx.path);
 	const id = decodeURIComponent((get ?? update)?.[1] ?? '');

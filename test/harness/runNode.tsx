@@ -179,6 +179,8 @@ interface MethodOptions {
 	/** The node's current parameters (what the editor sends). */
 	parameters?: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The parameter's path as the editor sends it (`parameters.updateFields.inboundAgents.agents[0].version`), for `&sibling` lookups. */
+	path?: string;
 }
 
 function loadOptionsContext(options: MethodOptions, path: string): LoadOptionsContext {
@@ -199,7 +201,7 @@ export async function loadOptions(method: string, options: MethodOptions): Promi
 	const type = new TestNodeTypes().getByNameAndVersion(`${PACKAGE}.${options.node}`);
 	const fn = type.methods?.loadOptions?.[method];
 	if (!fn) throw new Error(`No loadOptions method ${method}`);
-	return await fn.call(loadOptionsContext(options, `parameters.${method}`));
+	return await fn.call(loadOptionsContext(options, options.path ?? `parameters.${method}`));
 }
 
 /** Calls a resource locator's `listSearch` method, as the editor does when the list opens or scrolls. */

@@ -132,6 +132,39 @@ describe('Retell AI: get, list, dropdowns, credential', () => {
 		expect(chat).toHaveLength(chatAgents().length);
 	});
 
+	it('the version dropdown lists the versions of the agent chosen in the same row, newest first, after the aliases', async () => {
+		const [worked, untouched] = [voiceAgents()[0], voiceAgents()[10]];
+		const versionsFor = (agent: string, row = 1) =>
+			loadOptions('getVoiceAgentVersions', {
+				node: 'retell',
+				credentials: retellCredentials(sandbox()),
+				parameters: { resource: 'phoneNumber', operation: 'update', updateFields: { inboundAgents: agents([untouched, 0.5], [agent, 0.5]) } },
+				path: `parameters.updateFields.inboundAgents.agents[${row}].version`,
+			});
+		sandbox().clearRequests();
+		const options = await versionsFor(worked);
+		expect(options.map((o) => [o.name, o.value])).toEqual([
+			['Latest Published', 'latest_published'],
+			['Latest (Draft Included)', 'latest'],
+			['Version 3', '3'],
+			['Version 2 (published) · Spring prompt', '2'],
+			['Version 1', '1'],
+		]);
+		// One request for that agent's versions, not a walk of every agent.
+		expect(sent().map((r) => `${r.method} ${r.path}`)).toEqual([`GET /get-agent-versions/${worked}`]);
+		expect((await versionsFor(untouched, 0)).map((o) => o.value)).toEqual(['latest_published', 'latest', '1']);
+		// No agent chosen yet (or one set by an expression): the aliases only, nothing sent.
+		sandbox().clearRequests();
+		const none = await loadOptions('getVoiceAgentVersions', {
+			node: 'retell',
+			credentials: retellCredentials(sandbox()),
+			parameters: { resource: 'phoneNumber', operation: 'update', updateFields: { inboundAgents: { agents: [{ agent: '={{ $json.agent }}', weight: 1 }] } } },
+			path: 'parameters.updateFields.inboundAgents.agents[0].version',
+		});
+		expect(none.map((o) => o.value)).toEqual(['latest_published', 'latest']);
+		expect(sent()).toEqual([]);
+	});
+
 	it('the number list searches nicknames and digits', async () => {
 		const list = await listSearch('searchPhoneNumbers', { node: 'retell', credentials: retellCredentials(sandbox()), filter: '7774003' });
 		expect(list.results.map((r) => r.value)).toContain('+14157774003');

@@ -7,10 +7,10 @@ import type { InputValidator } from '../../shared/validation';
 
 /** The four agent lists: the editor's key, Retell's field, the label and which agents it lists. */
 export const AGENT_LISTS = [
-	{ key: 'inboundAgents', api: 'inbound_agents', label: 'Inbound Agents', method: 'getVoiceAgents', about: 'Voice agents that answer calls to this number' },
-	{ key: 'outboundAgents', api: 'outbound_agents', label: 'Outbound Agents', method: 'getVoiceAgents', about: 'Voice agents that make calls from this number' },
-	{ key: 'inboundSmsAgents', api: 'inbound_sms_agents', label: 'Inbound SMS Agents', method: 'getChatAgents', about: 'Chat agents that answer messages to this number' },
-	{ key: 'outboundSmsAgents', api: 'outbound_sms_agents', label: 'Outbound SMS Agents', method: 'getChatAgents', about: 'Chat agents that send messages from this number' },
+	{ key: 'inboundAgents', api: 'inbound_agents', label: 'Inbound Agents', method: 'getVoiceAgents', versionsMethod: 'getVoiceAgentVersions', about: 'Voice agents that answer calls to this number' },
+	{ key: 'outboundAgents', api: 'outbound_agents', label: 'Outbound Agents', method: 'getVoiceAgents', versionsMethod: 'getVoiceAgentVersions', about: 'Voice agents that make calls from this number' },
+	{ key: 'inboundSmsAgents', api: 'inbound_sms_agents', label: 'Inbound SMS Agents', method: 'getChatAgents', versionsMethod: 'getChatAgentVersions', about: 'Chat agents that answer messages to this number' },
+	{ key: 'outboundSmsAgents', api: 'outbound_sms_agents', label: 'Outbound SMS Agents', method: 'getChatAgents', versionsMethod: 'getChatAgentVersions', about: 'Chat agents that send messages from this number' },
 ] as const;
 
 function agentList(list: (typeof AGENT_LISTS)[number]): INodeProperties {
@@ -44,12 +44,13 @@ function agentList(list: (typeof AGENT_LISTS)[number]): INodeProperties {
 						description: 'Share of calls or messages this agent takes (0–1)',
 					},
 					{
-						displayName: 'Version',
+						displayName: 'Version Name or ID',
 						name: 'version',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: list.versionsMethod, loadOptionsDependsOn: ['&agent'] },
 						default: '',
-						placeholder: 'e.g. latest_published',
-						description: 'A version number, latest, latest_published or a tag such as prod. Empty: Retell\'s default.',
+						description:
+							'Which version of the agent takes this share: latest published, latest, or a version number (empty: Retell\'s default). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
 			},

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import { phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
 import { originOverride } from '../../shared/transport/baseUrl';
@@ -82,4 +82,14 @@ export async function listAgents(client: ApiClient, channel: 'voice' | 'chat', m
 		key = guard.next(next);
 	}
 	return agents;
+}
+
+/**
+ * Every version of one agent (`GET /get-agent-versions/{id}`, chat agents `/get-chat-agent-versions/{id}`,
+ * as Retell's SDK calls them): one request, not a walk of the whole agent list.
+ */
+export async function listAgentVersions(client: ApiClient, node: INode, channel: 'voice' | 'chat', agentId: string): Promise<IDataObject[]> {
+	const segment = pathSegment(node, agentId, 'Agent');
+	const answer = await client.request<unknown>({ method: 'GET', path: `/${channel === 'voice' ? 'get-agent-versions' : 'get-chat-agent-versions'}/${segment}` });
+	return Array.isArray(answer) ? (answer as IDataObject[]) : [];
 }
