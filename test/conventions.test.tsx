@@ -73,6 +73,11 @@ describe.each(nodes)('the %s node', (name, node) => {
 		expect(node.methods?.listSearch?.[list.typeOptions!.searchListMethod as string]).toBeInstanceOf(Function);
 	});
 
+	it('starts every example placeholder with "e.g." (one voice across nodes, as n8n writes them)', () => {
+		const placeholders = properties.filter((p) => p.placeholder && !/^(Add|Select) /.test(p.placeholder));
+		for (const property of placeholders) expect(`${property.name}: ${property.placeholder}`).toMatch(/^\w+: e\.g\. \S/);
+	});
+
 	it('words every boolean as "Whether …"', () => {
 		for (const property of properties.filter((p) => p.type === 'boolean')) {
 			expect(`${property.name}: ${property.description}`).toMatch(/^\w+: Whether /);

@@ -52,7 +52,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 		),
 		httpMethodField('Call Fallback Method', 'callFallbackMethod', forCallHandler('laml_webhooks')),
 		textField('Call Fallback URL', 'callFallbackUrl', {
-			placeholder: 'https://example.com/voice-fallback',
+			placeholder: 'e.g. https://example.com/voice-fallback',
 			description: 'Asked when the call request URL fails (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
 		}),
@@ -100,28 +100,28 @@ export const updateFieldsProperty = updateFieldsCollection(
 			displayOptions: forCallHandler('relay_connector'),
 		}),
 		textField('Call Relay Context', 'callRelayContext', {
-			placeholder: 'office',
+			placeholder: 'e.g. office',
 			description: 'Relay context for the Relay Context call handler (deprecated by SignalWire: prefer Relay Topic)',
 			displayOptions: forCallHandler('relay_context'),
 		}),
 		textField('Call Relay Script URL', 'callRelayScriptUrl', {
-			placeholder: 'https://example.com/script.swml',
+			placeholder: 'e.g. https://example.com/script.swml',
 			description: 'URL of the SWML script for the Relay Script call handler',
 			displayOptions: forCallHandler('relay_script'),
 		}),
 		textField('Call Relay Topic', 'callRelayTopic', {
-			placeholder: 'office',
+			placeholder: 'e.g. office',
 			description: 'Relay topic for the Relay Topic call handler',
 			displayOptions: forCallHandler('relay_topic'),
 		}),
 		textField('Call Relay Topic Status Callback URL', 'callRelayTopicStatusCallbackUrl', {
-			placeholder: 'https://example.com/relay-status',
+			placeholder: 'e.g. https://example.com/relay-status',
 			description: 'Where status changes are sent with the Relay Topic call handler',
 			displayOptions: forCallHandler('relay_topic'),
 		}),
 		httpMethodField('Call Request Method', 'callRequestMethod', forCallHandler('laml_webhooks')),
 		textField('Call Request URL', 'callRequestUrl', {
-			placeholder: 'https://example.com/voice',
+			placeholder: 'e.g. https://example.com/voice',
 			description: 'URL asked for LaML when a call comes in (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
 		}),
@@ -134,7 +134,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 		),
 		httpMethodField('Call Status Callback Method', 'callStatusCallbackMethod', forCallHandler('laml_webhooks')),
 		textField('Call Status Callback URL', 'callStatusCallbackUrl', {
-			placeholder: 'https://example.com/call-status',
+			placeholder: 'e.g. https://example.com/call-status',
 			description: 'Where call status changes are sent (LaML Webhooks)',
 			displayOptions: forCallHandler('laml_webhooks'),
 		}),
@@ -145,7 +145,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 		accountDropdown('Call Video Room Name or ID', 'callVideoRoomId', 'getVideoRooms', 'Video room for the Video Room call handler', forCallHandler('video_room')),
 		httpMethodField('Message Fallback Method', 'messageFallbackMethod', forMessageHandler('laml_webhooks')),
 		textField('Message Fallback URL', 'messageFallbackUrl', {
-			placeholder: 'https://example.com/sms-fallback',
+			placeholder: 'e.g. https://example.com/sms-fallback',
 			description: 'Asked when the message request URL fails (LaML Webhooks)',
 			displayOptions: forMessageHandler('laml_webhooks'),
 		}),
@@ -181,7 +181,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 		}),
 		httpMethodField('Message Request Method', 'messageRequestMethod', forMessageHandler('laml_webhooks')),
 		textField('Message Request URL', 'messageRequestUrl', {
-			placeholder: 'https://example.com/sms',
+			placeholder: 'e.g. https://example.com/sms',
 			description: 'URL asked for LaML when a message comes in (LaML Webhooks)',
 			displayOptions: forMessageHandler('laml_webhooks'),
 		}),

@@ -103,7 +103,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'When calls are forwarded (voice setting)',
 		),
 		textField('Forwards To', 'forwardsTo', {
-			placeholder: '+13125550100',
+			placeholder: 'e.g. +13125550100',
 			description: 'Voice setting: the number inbound calls are forwarded to, in E.164 format; empty stops forwarding',
 		}),
 		booleanField('HD Voice Enabled', 'hdVoiceEnabled', 'Whether HD voice is on for the number (number setting)'),

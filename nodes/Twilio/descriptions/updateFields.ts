@@ -40,8 +40,16 @@ const updateOnly = { show: { resource: ['phoneNumber'], operation: ['update'] } 
  * it would make Twilio ignore; "Any" shows them all.
  */
 export const routingProperties: INodeProperties[] = [
+	{
+		displayName:
+			'A number in a Messaging Service takes its SMS settings from the service: Twilio ignores the SMS fields set here for it. Change them in the Messaging Service instead.',
+		name: 'messagingServiceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: updateOnly,
+	},
 	choiceField(
-		'Calls Go To',
+		'Show Voice Fields For',
 		'voiceRouting',
 		[
 			['Any (Show Every Voice Field)', 'any'],
@@ -50,11 +58,11 @@ export const routingProperties: INodeProperties[] = [
 			['SIP Trunk', 'trunk', 'Overrides the voice URLs and any TwiML app'],
 		],
 		'any',
-		'Which voice fields to offer below. Setting a TwiML app or a SIP trunk clears the other.',
+		'Only filters which voice fields are offered below (nothing is sent for it). Setting a TwiML app or a SIP trunk clears the other.',
 		updateOnly,
 	),
 	choiceField(
-		'Messages Go To',
+		'Show SMS Fields For',
 		'smsRouting',
 		[
 			['Any (Show Every SMS Field)', 'any'],
@@ -62,7 +70,7 @@ export const routingProperties: INodeProperties[] = [
 			['TwiML App', 'application', 'Overrides the SMS URLs'],
 		],
 		'any',
-		'Which SMS fields to offer below. A number in a Messaging Service takes its SMS settings from the service.',
+		'Only filters which SMS fields are offered below (nothing is sent for it)',
 		updateOnly,
 	),
 ];
@@ -70,7 +78,7 @@ export const routingProperties: INodeProperties[] = [
 const voiceFor = (...routes: string[]) => ({ show: { '/voiceRouting': ['any', ...routes] } });
 const smsFor = (...routes: string[]) => ({ show: { '/smsRouting': ['any', ...routes] } });
 const url = (displayName: string, name: string, description: string, displayOptions: object): INodeProperties =>
-	textField(displayName, name, { placeholder: 'https://example.com/twiml', description, displayOptions });
+	textField(displayName, name, { placeholder: 'e.g. https://example.com/twiml', description, displayOptions });
 
 export const updateFieldsProperty = updateFieldsCollection(
 	'Only the fields added here are sent; everything else on the number stays as it is. Empty URLs clear them.',

@@ -9,7 +9,7 @@ import { closePaging, PHONE_NUMBER_LIST } from '../../transport/phoneNumbers';
 export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
 
 export const description: INodeProperties[] = getAllDescription([
-	textField('Number', 'number', { placeholder: '+16503334444', description: 'Only the phone number with this number (E.164)' }),
+	textField('Number', 'number', { placeholder: 'e.g. +16503334444', description: 'Only the phone number with this number (E.164)' }),
 	accountDropdown('Participant Name or ID', 'participantUserId', 'getUsers', 'Only numbers this user takes part in'),
 	choiceField(
 		'Type',

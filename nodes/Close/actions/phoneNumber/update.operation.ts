@@ -50,7 +50,7 @@ export const description: INodeProperties[] = [
 		'Only the fields added here are sent; everything else on the number stays as it is',
 		[
 			textField('Forward To', 'forwardTo', {
-				placeholder: '+16502221111',
+				placeholder: 'e.g. +16502221111',
 				description: 'Number to forward calls to, in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
 			}),
 			booleanField('Forward To Enabled', 'forwardToEnabled', 'Whether calls are forwarded to the Forward To number'),
@@ -77,7 +77,7 @@ export const description: INodeProperties[] = [
 			),
 			booleanField('Press 1 To Accept', 'press1ToAccept', 'Whether a forwarded call must be accepted by pressing 1'),
 			textField('Voicemail Greeting URL', 'voicemailGreetingUrl', {
-				placeholder: 'https://example.com/greeting.mp3',
+				placeholder: 'e.g. https://example.com/greeting.mp3',
 				description: 'HTTPS URL of an MP3 recording to play as the voicemail greeting. Leave empty to remove the greeting.',
 			}),
 		],

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = getAllDescription([
 		name: 'number',
 		type: 'string',
 		default: '',
-		placeholder: '+1206555',
+		placeholder: 'e.g. +1206555',
 		description: 'Only numbers that contain these digits',
 	},
 ]);

@@ -5,6 +5,14 @@ import { numberPath, requireWorkspace, type SynthflowConnection } from '../../tr
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
 export const description: INodeProperties[] = [
+	{
+		displayName:
+			"Get and Get Many need the credential's Workspace ID (Synthflow → Settings → Workspace): Synthflow's API cannot look it up. Update works without it.",
+		name: 'workspaceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['phoneNumber'], operation: ['get', 'getAll'] } },
+	},
 	{ ...phoneNumberLocator, displayOptions: { show: { resource: ['phoneNumber'], operation: ['get'] } } },
 ];
 

@@ -39,11 +39,11 @@ export const description: INodeProperties[] = [
 			),
 			textField('SIP Auth Username', 'sipAuthUsername', { description: 'User name for SIP authentication' }),
 			textField('SIP Outbound Proxy', 'sipOutboundProxy', {
-				placeholder: 'sip:proxy.example.net:5060',
+				placeholder: 'e.g. sip:proxy.example.net:5060',
 				description: 'SIP URI or host[:port] of the outbound proxy',
 			}),
 			textField('SIP Termination URI', 'sipTermUri', {
-				placeholder: 'sip:+33782990580@trunk.example.net',
+				placeholder: 'e.g. sip:+33782990580@trunk.example.net',
 				description: 'Where Synthflow sends outbound calls for this number (a sip: or sips: URI)',
 			}),
 			{

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = getAllDescription([
 		'twilio',
 		'Numbers bought from Twilio, or hosted on Twilio from another carrier',
 	),
-	textField('Phone Number', 'phoneNumber', { placeholder: '+1415555', description: 'Numbers that contain these digits; * stands for any one digit' }),
+	textField('Phone Number', 'phoneNumber', { placeholder: 'e.g. +1415555', description: 'Numbers that contain these digits; * stands for any one digit' }),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject[]> {
