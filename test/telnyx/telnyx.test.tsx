@@ -294,7 +294,7 @@ describe('Telnyx: get, list and dropdowns', () => {
 			parameters: { resource: 'phoneNumber', operation: 'getAll', returnAll: true, filters: { phoneNumber: '+1' } },
 			credentials: telnyxCredentials(sandbox()),
 		});
-		expect(result.error?.message).toContain('Phone Number');
+		expect(result.error?.message).toContain('Number Contains');
 		expect(sent()).toHaveLength(0);
 	});
 

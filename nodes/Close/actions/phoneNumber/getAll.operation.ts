@@ -9,7 +9,7 @@ import { closePaging, PHONE_NUMBER_LIST } from '../../transport/phoneNumbers';
 export const PHONE_NUMBER_TYPES = ['internal', 'external', 'virtual'] as const;
 
 export const description: INodeProperties[] = getAllDescription([
-	textField('Number', 'number', { placeholder: 'e.g. +16503334444', description: 'Only the phone number with this number (E.164)' }),
+	textField('Exact Number', 'number', { placeholder: 'e.g. +16503334444', description: 'Only the number that is exactly this one, in E.164 format (Close matches whole numbers)' }),
 	accountDropdown('Participant Name or ID', 'participantUserId', 'getUsers', 'Only numbers this user takes part in'),
 	choiceField(
 		'Type',
@@ -26,7 +26,7 @@ export const description: INodeProperties[] = getAllDescription([
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject[]> {
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = {};
-	if (filters.number) qs.number = check.e164('Number', filters.number);
+	if (filters.number) qs.number = check.e164('Exact Number', filters.number);
 	if (filters.participantUserId) qs.participant_user_id = check.string('Participant Name or ID', filters.participantUserId);
 	const type = filters.type ? check.oneOf('Type', filters.type, PHONE_NUMBER_TYPES) : undefined;
 	return await listAll(client, closePaging, { path: PHONE_NUMBER_LIST, qs, itemIndex }, {

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = getAllDescription([
 		description: 'Only numbers whose name contains this text',
 	},
 	{
-		displayName: 'Number',
+		displayName: 'Number Contains',
 		name: 'number',
 		type: 'string',
 		default: '',
@@ -31,6 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = { page_size: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 	if (filters.name) qs.filter_name = check.string('Name', filters.name);
-	if (filters.number) qs.filter_number = withoutSeparators(check.string('Number', filters.number));
+	if (filters.number) qs.filter_number = withoutSeparators(check.string('Number Contains', filters.number));
 	return await listAll(client, linkedPaging, { path: `${RELAY_REST}/phone_numbers`, qs, itemIndex }, { limit });
 }

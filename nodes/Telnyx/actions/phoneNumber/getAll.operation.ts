@@ -14,9 +14,9 @@ const title = (status: string) => status.split('-').map((word) => word[0].toUppe
 
 export const description: INodeProperties[] = getAllDescription([
 	accountDropdown('Connection Name or ID', 'connectionId', 'getConnections', 'Only numbers on this connection or application'),
-	textField('Phone Number', 'phoneNumber', {
+	textField('Number Contains', 'phoneNumber', {
 		placeholder: 'e.g. +1312555',
-		description: 'Numbers that contain these digits (at least 3; + and separators are ignored)',
+		description: 'Only numbers that contain these digits (at least 3; + and separators are ignored)',
 	}),
 	{
 		displayName: 'Status',
@@ -32,9 +32,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.phoneNumber) {
-		const digits = phoneDigits(check.string('Phone Number', filters.phoneNumber));
+		const digits = phoneDigits(check.string('Number Contains', filters.phoneNumber));
 		// Telnyx matches digits only, at least three; anything else silently matches nothing.
-		if (!/^\d{3,15}$/.test(digits)) check.fail('Phone Number', `"${digits.slice(0, 40)}" is not at least 3 digits of a phone number`);
+		if (!/^\d{3,15}$/.test(digits)) check.fail('Number Contains', `"${digits.slice(0, 40)}" is not at least 3 digits of a phone number`);
 		qs['filter[phone_number]'] = digits;
 	}
 	if (filters.tag) qs['filter[tag]'] = check.string('Tag', filters.tag).trim();

@@ -21,13 +21,13 @@ export const description: INodeProperties[] = getAllDescription([
 		'twilio',
 		'Numbers bought from Twilio, or hosted on Twilio from another carrier',
 	),
-	textField('Phone Number', 'phoneNumber', { placeholder: 'e.g. +1415555', description: 'Numbers that contain these digits; * stands for any one digit' }),
+	textField('Number Contains', 'phoneNumber', { placeholder: 'e.g. +1415555', description: 'Only numbers that contain these digits; * stands for any one digit' }),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject[]> {
 	const { check, limit, filters } = readGetAll(this, itemIndex);
 	const qs: IDataObject = { PageSize: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
-	if (filters.phoneNumber) qs.PhoneNumber = withoutSeparators(check.string('Phone Number', filters.phoneNumber));
+	if (filters.phoneNumber) qs.PhoneNumber = withoutSeparators(check.string('Number Contains', filters.phoneNumber));
 	if (filters.friendlyName) qs.FriendlyName = check.string('Friendly Name', filters.friendlyName);
 	if (filters.origin) qs.Origin = check.oneOf('Origin', filters.origin, ['twilio', 'hosted']);
 	return await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs, itemIndex }, { limit });
