@@ -208,6 +208,9 @@ describe('the codex files', () => {
 		const [primary] = codex.resources.primaryDocumentation;
 		const [credential] = codex.resources.credentialDocumentation;
 		const trigger = codex.node.endsWith('Trigger');
+		// n8n's nodes panel shows nodes of the AI category only in its AI section: a search for the app or
+		// for "phone number" would not find them (the editor e2e found Vapi and Retell missing).
+		expect((codex as unknown as { categories: string[] }).categories).not.toContain('AI');
 		// What the node does (its operations, or what its trigger emits), not how to make a credential.
 		expect(primary.url).toBe(`${REPOSITORY}#${trigger ? 'triggers-a-phone-number-changed' : 'operations'}`);
 		expect(anchorsOf('README.md')).toContain(primary.url.split('#')[1]);

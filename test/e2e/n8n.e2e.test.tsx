@@ -426,6 +426,8 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 	const synthflow = { node: 'synthflow', credentials: credentialRef('synthflowPhoneNumbersApi', 'Synthflow (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 	const twilio = { node: 'twilio', credentials: credentialRef('twilioPhoneNumbersApi', 'Twilio (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 	const telnyx = { node: 'telnyx', credentials: credentialRef('telnyxPhoneNumbersApi', 'Telnyx (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const vapi = { node: 'vapi', credentials: credentialRef('vapiPhoneNumbersApi', 'Vapi (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
+	const retell = { node: 'retell', credentials: credentialRef('retellPhoneNumbersApi', 'Retell AI (sandbox)'), base: { resource: 'phoneNumber', operation: 'update' } };
 
 	type Target = { node: string; credentials: Record<string, { id: string; name: string }>; base: Record<string, string> };
 
@@ -542,6 +544,38 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 			// Credential connections carry SIP passwords in Telnyx's answers: none reaches the editor.
 			for (const c of state.connections) if (c.password) expect(JSON.stringify(found)).not.toContain(String(c.password));
 		}
+	});
+
+	it('Vapi: the phone number list and search, and the assistant (every page) and squad dropdowns', async () => {
+		const state = sandbox.state.vapi;
+		const first = await locator(vapi, 'parameters.phoneNumber', 'searchPhoneNumbers');
+		expect(first.results.length).toBe(state.numbers.length);
+		expect(first.results.map((r) => r.value).sort()).toEqual(state.numbers.map((n) => n.id).sort());
+		const search = await locator(vapi, 'parameters.phoneNumber', 'searchPhoneNumbers', { filter: '+1 628-555-1003' });
+		expect(search.results.map((r) => r.value)).toEqual([state.numbers[3].id]);
+		sandbox.clearRequests();
+		const assistants = await options(vapi, 'parameters.updateFields.assistantId', 'getAssistants');
+		expect(assistants).toHaveLength(1200);
+		expect(sandbox.requests.filter((r) => r.provider === 'vapi' && r.path === '/assistant').length).toBeGreaterThanOrEqual(2);
+		const squads = await options(vapi, 'parameters.updateFields.squadId', 'getSquads');
+		expect(squads.map((o) => o.value).sort()).toEqual(state.squads.map((q) => q.id).sort());
+	});
+
+	it('Retell AI: the phone number list, the voice agents (every page) and the versions of the agent in the row', async () => {
+		const first = await locator(retell, 'parameters.phoneNumber', 'searchPhoneNumbers');
+		expect(first.results[0]).toEqual({ name: '+1 415-777-4000 · Line 1', value: '+14157774000' });
+		const agents = await options(retell, 'parameters.updateFields.inboundAgents.agents.agent', 'getVoiceAgents');
+		expect(agents).toHaveLength(150);
+		const agent = String(sandbox.state.retell.agents[0].agent_id);
+		const response = await n8n.rest<{ data: Array<{ name: string; value: string }> }>('POST', '/rest/dynamic-node-parameters/options', {
+			path: 'parameters.updateFields.inboundAgents.agents[0].version',
+			methodName: 'getVoiceAgentVersions',
+			nodeTypeAndVersion: nodeTypeAndVersion('retell'),
+			currentNodeParameters: { ...retell.base, updateFields: { inboundAgents: { agents: [{ agent, weight: 1, version: '' }] } } },
+			credentials: retell.credentials,
+		});
+		expect(response.status).toBe(200);
+		expect(response.body.data.map((o) => o.value)).toEqual(['latest_published', 'latest', '3', '2', '1']);
 	});
 
 	it('a failing dropdown shows the provider error, not an empty list', async () => {
@@ -690,6 +724,8 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		'Synthflow Phone Numbers': 'synthflowPhoneNumbersApi',
 		'Twilio Phone Numbers': 'twilioPhoneNumbersApi',
 		'Telnyx Phone Numbers': 'telnyxPhoneNumbersApi',
+		'Vapi Phone Numbers': 'vapiPhoneNumbersApi',
+		'Retell AI Phone Numbers': 'retellPhoneNumbersApi',
 	};
 
 	/** Adds the node with "Update a phone number" and picks its sandbox credential. */
@@ -713,7 +749,7 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 		return shown;
 	}
 
-	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers', 'Twilio Phone Numbers', 'Telnyx Phone Numbers'];
+	const NODES = ['Close Phone Numbers', 'SignalWire Phone Numbers', 'Synthflow Phone Numbers', 'Twilio Phone Numbers', 'Telnyx Phone Numbers', 'Vapi Phone Numbers', 'Retell AI Phone Numbers'];
 
 	browserTest('the nodes panel finds every node by its name and by "phone number", each with its three actions', async () => {
 		expect(await searchNodes('phone number')).toEqual(expect.arrayContaining(NODES));
@@ -736,7 +772,8 @@ describe(`n8n ${VERSION}: what a person sees in the editor (headless Chromium)`,
 			await items.first().waitFor({ timeout: 60_000 });
 			const texts = await items.allInnerTexts();
 			expect(texts.length).toBeGreaterThan(5);
-			for (const text of texts) expect(text).toMatch(/^\+(1 \d{3}-\d{3}-\d{4}|[2-9]\d{7,14}) · \S/);
+			// E.164 numbers one way everywhere; Vapi's SIP-only numbers by their SIP URI.
+			for (const text of texts) expect(text).toMatch(/^(\+(1 \d{3}-\d{3}-\d{4}|[2-9]\d{7,14})|sip:\S+) · \S/);
 			await page.screenshot({ path: shot(`dropdown-${node.split(' ')[0].toLowerCase()}`) });
 			await page.keyboard.press('Escape');
 		}
