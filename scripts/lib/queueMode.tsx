@@ -222,9 +222,17 @@ export interface QueueRun {
 
 /**
  * Main and `workerCount` workers on one pinned n8n, each with its own user folder and the packed
- * package installed, the sandbox credentials and the webhook workflow published (active).
+ * package installed, the sandbox credentials and the webhook workflow published (active), and any
+ * `activeWorkflows` (files) imported and activated on main too.
  */
-export async function startQueueMode(install: N8nInstall, tarball: string, sandbox: Sandbox, services: QueueServices, workerCount = 2): Promise<QueueRun> {
+export async function startQueueMode(
+	install: N8nInstall,
+	tarball: string,
+	sandbox: Sandbox,
+	services: QueueServices,
+	workerCount = 2,
+	activeWorkflows: Array<{ file: string; id: string }> = [],
+): Promise<QueueRun> {
 	const env = queueEnv(services);
 	const folder = (name: string) => {
 		const dir = mkdtempSync(join(tmpdir(), `phone-numbers-queue-${name}-`));
@@ -239,6 +247,10 @@ export async function startQueueMode(install: N8nInstall, tarball: string, sandb
 	writeFileSync(workflowFile, JSON.stringify(bulkWebhookWorkflow('queueBulkLabels', path)));
 	await main.importWorkflow(workflowFile);
 	await main.activateWorkflow('queueBulkLabels');
+	for (const workflow of activeWorkflows) {
+		await main.importWorkflow(workflow.file);
+		await main.activateWorkflow(workflow.id);
+	}
 	await main.start();
 	await waitForWebhook(`${main.url}/webhook/${path}`);
 	const workers = Array.from({ length: workerCount }, (_, i) => new N8nWorker(new N8n(install, folder(`worker${i + 1}`), env)));
