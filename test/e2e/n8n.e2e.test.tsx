@@ -563,7 +563,9 @@ describe(`n8n ${VERSION}: n8n start, REST API`, () => {
 
 	it('Retell AI: the phone number list, the voice agents (every page) and the versions of the agent in the row', async () => {
 		const first = await locator(retell, 'parameters.phoneNumber', 'searchPhoneNumbers');
-		expect(first.results[0]).toEqual({ name: '+1 415-777-4000 · Line 1', value: '+14157774000' });
+		// Named by its number and nickname as they are now (the examples above may have renamed it).
+		const [number] = sandbox.state.retell.numbers;
+		expect(first.results[0]).toEqual({ name: `+1 415-777-4000 · ${String(number.nickname || 'no nickname')}`, value: '+14157774000' });
 		const agents = await options(retell, 'parameters.updateFields.inboundAgents.agents.agent', 'getVoiceAgents');
 		expect(agents).toHaveLength(150);
 		const agent = String(sandbox.state.retell.agents[0].agent_id);
