@@ -2,16 +2,20 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { readRequestOptions } from '../descriptions/common';
 import type { RetryPolicy } from '../transport/types';
+import { idsReadFirst, PageReads, type ListedNumbers, type NumberReads } from './pageReads';
 import { runItems, type PhoneNumberOperations } from './runItems';
 
 /**
  * What every node's router does: pick the operation, make one API client for the whole run (its
- * pacer sees every item's requests on this credential) and run the items through it.
+ * pacer sees every item's requests on this credential) and run the items through it. A provider
+ * whose list entries are the numbers as Get reads them gives `listedNumbers`: an update run whose
+ * items read first (Dry Run, Skip Unchanged) then reads them by the page.
  */
 export async function routeOperation<Client>(
 	ctx: IExecuteFunctions,
 	resources: { phoneNumber: PhoneNumberOperations<Client> },
 	makeClient: (policy: RetryPolicy) => Promise<Client>,
+	listedNumbers?: (client: Client) => ListedNumbers,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
@@ -25,12 +29,18 @@ export async function routeOperation<Client>(
 	}
 	const { policy, concurrency } = readRequestOptions(ctx);
 	const client = await makeClient(policy);
+	let reads: NumberReads | undefined;
+	if (operation === 'update' && listedNumbers) {
+		const wanted = idsReadFirst(ctx);
+		if (PageReads.worthIt(wanted)) reads = new PageReads(listedNumbers(client), wanted);
+	}
 	return [
 		await runItems(
 			ctx,
 			async (itemIndex, run) => await execute.call(ctx, itemIndex, client, run),
 			concurrency,
 			operation === 'update' ? 'applied' : 'done',
+			reads,
 		),
 	];
 }

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { NO_PAGE_READS, type NumberReads } from './pageReads';
+
 export type ItemHandler = (itemIndex: number, run: ItemRun) => Promise<IDataObject | IDataObject[]>;
 
 /** What every operation file exports as `execute`: one item's work, with the run's API client. */
@@ -31,6 +33,8 @@ export interface ItemRun {
 	 * overwrites another's change.
 	 */
 	exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+	/** Numbers read from the run's list pages instead of one request each (update runs). */
+	reads: NumberReads;
 }
 
 /** Item indexes as short ranges: 0–36, 38–44. */
@@ -58,6 +62,7 @@ export async function runItems(
 	handler: ItemHandler,
 	concurrency: number,
 	doneWord = 'done',
+	reads: NumberReads = NO_PAGE_READS,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(itemCount);
@@ -69,6 +74,7 @@ export async function runItems(
 	const stopped = () => failed.first !== undefined;
 	const turns = new Map<string, Promise<unknown>>();
 	const run: ItemRun = {
+		reads,
 		async exclusive(key, work) {
 			const before = turns.get(key) ?? Promise.resolve();
 			const mine = before.then(work, work);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiClient } from '../transport/client';
 import { InputValidator, withoutSeparators } from '../validation';
+import type { ItemRun } from './runItems';
 import { writeAndRead } from './writes';
 import type { UpdateField } from './updateBody';
 
@@ -50,8 +51,17 @@ export interface UpdatePlan {
 	together?: (keys: string[]) => string[];
 	/** The writes an update of `keys` sends. */
 	requests: (keys: string[]) => PlannedRequest[];
-	/** Sends the update of `keys` and returns its output. */
-	send: (keys: string[]) => Promise<IDataObject>;
+	/** Sends the update of `keys` and returns its output; `number` is the number as read, when it was. */
+	send: (keys: string[], number?: IDataObject) => Promise<IDataObject>;
+}
+
+/** Which number an update is for, in which run: reads of one number take turns and may come from the run's pages. */
+export interface UpdateTarget {
+	run: ItemRun;
+	/** The number's ID as the provider's paths and list name it. */
+	id: string;
+	/** Read first even without Dry Run or Skip Unchanged (Close's Add and Remove modes). */
+	readFirst?: boolean;
 }
 
 /**
@@ -61,11 +71,20 @@ export interface UpdatePlan {
  * Dry Run outputs `{ dryRun, changes, requests, number }` and sends nothing; Skip Unchanged sends
  * only what differs (nothing at all when nothing does: the number with `unchanged: true`). Every
  * output that read first carries `changes` ([{ field, before, after }]), so a later step can undo.
- * `readFirst` makes the read happen anyway (Close's Add and Remove modes).
+ * With a `target`, items that read the same number take turns in input order (so a second item
+ * compares with what the first one wrote, never a stale read: no update of the run is lost), and
+ * the read may come from the run's list pages (`PageReads`).
  */
-export async function runUpdatePlan(plan: UpdatePlan, options: UpdateOptions, readFirst = false): Promise<IDataObject> {
-	if (!options.dryRun && !options.skipUnchanged && !readFirst) return await plan.send(plan.keys);
-	const number = await plan.read();
+export async function runUpdatePlan(plan: UpdatePlan, options: UpdateOptions, target?: UpdateTarget): Promise<IDataObject> {
+	if (!options.dryRun && !options.skipUnchanged && !target?.readFirst) return await plan.send(plan.keys);
+	if (!target) return await readCompareSend(plan, options, plan.read);
+	const { run, id } = target;
+	const read = async () => (await run.reads.listed(id)) ?? (await plan.read());
+	return await run.exclusive(`number:${id}`, async () => await readCompareSend(plan, options, read));
+}
+
+async function readCompareSend(plan: UpdatePlan, options: UpdateOptions, read: () => Promise<IDataObject>): Promise<IDataObject> {
+	const number = await read();
 	const compared = plan.compare(number);
 	const differs = (field: ComparedField) => field.writeOnly === true || !sameValue(field.before, field.after);
 	const changes = compared.filter(differs).map(({ field, before, after, writeOnly }) => ({
@@ -79,7 +98,7 @@ export async function runUpdatePlan(plan: UpdatePlan, options: UpdateOptions, re
 		return { dryRun: true, changes, requests: keys.length > 0 ? plan.requests(keys) : [], number };
 	}
 	if (keys.length === 0) return { ...number, unchanged: true, changes: [] };
-	return { ...(await plan.send(keys)), changes };
+	return { ...(await plan.send(keys, number)), changes };
 }
 
 /** `a.b.c` of an answer. */
@@ -172,6 +191,8 @@ export interface SingleWriteUpdate {
 	together?: (keys: string[]) => string[];
 	/** Write-only values sent (masked in errors and answers), and their API fields (masked in Dry Run's requests). */
 	writeOnly?: { values: string[]; api: string[] };
+	/** The number's ID and the run, for turns and page reads. */
+	target?: UpdateTarget;
 }
 
 /** `runUpdatePlan` for a single-write update: read by GET, write once, output the answer or the number read back. */
@@ -189,5 +210,6 @@ export async function runSingleWriteUpdate(update: SingleWriteUpdate, options: U
 			send: async (chosen) => await writeAndRead(client, { method, path, body: bodyOf(chosen), itemIndex, resource, writeOnly }, read),
 		},
 		options,
+		update.target,
 	);
 }

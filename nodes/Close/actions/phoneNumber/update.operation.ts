@@ -146,9 +146,8 @@ export async function execute(
 	if (!membership) refuseEmptyLists(body, check);
 	const options = readUpdateOptions(this, itemIndex);
 	// After the fields are checked: By Number looks the number up, and bad input sends nothing.
-	const { path, resource } = await phoneNumberPath(this, client, itemIndex);
-	let read: IDataObject | undefined;
-	const readNumber = async () => (read = await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }));
+	const { id, path, resource } = await phoneNumberPath(this, client, itemIndex);
+	const readNumber = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
 	const bodyOf = (chosen: string[]) => {
 		const part: IDataObject = {};
 		for (const key of chosen) if (CLOSE_FIELDS[key].api in body) part[CLOSE_FIELDS[key].api] = body[CLOSE_FIELDS[key].api];
@@ -167,16 +166,15 @@ export async function execute(
 			});
 		},
 		requests: (chosen: string[]) => (Object.keys(bodyOf(chosen)).length > 0 ? [{ method: 'PUT', path: client.pathOf(path), body: bodyOf(chosen) }] : []),
-		send: async (chosen: string[]) => {
+		send: async (chosen: string[], read?: IDataObject) => {
 			const part = bodyOf(chosen);
 			// Adding members already there or removing absent ones changes nothing: no write.
 			if (Object.keys(part).length === 0 && read) return read;
 			return await writeAndRead(client, { method: 'PUT', path, body: part, itemIndex, resource }, readNumber);
 		},
 	};
-	if (!membership) return await runUpdatePlan(plan, options);
-	// Read, change, write: items on the same number take turns, so none loses another's change.
-	return await run.exclusive(path, async () => await runUpdatePlan(plan, options, true));
+	// Add and Remove read, change and write: items on the same number take turns, so none loses another's change.
+	return await runUpdatePlan(plan, options, { run, id, readFirst: membership });
 }
 
 /** Turns the entries to add or remove into the whole lists Close takes; drops lists that stay the same. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pick, updateFields } from '../../../shared/execution/parameters';
+import type { ItemRun } from '../../../shared/execution/runItems';
 import { readUpdateOptions, runSingleWriteUpdate } from '../../../shared/execution/updateOptions';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 	{ ...updateFieldsProperty, displayOptions: { show } },
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient, run: ItemRun): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
 	const keys = Object.keys(fields);
@@ -37,6 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			bodyOf,
 			compare: (number) => compareRetell(keys, bodyOf(keys), number),
 			writeOnly: { values: password, api: ['auth_password'] },
+			target: { run, id: paths.number },
 		},
 		options,
 	);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pick, updateFields } from '../../../shared/execution/parameters';
+import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, readUpdateOptions, runSingleWriteUpdate } from '../../../shared/execution/updateOptions';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = [
 	{ ...updateFieldsProperty, displayOptions: { show } },
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient, run: ItemRun): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
 	const keys = Object.keys(fields);
@@ -36,6 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			bodyOf,
 			compare: (number) => compareByTable(keys, SIGNALWIRE_FIELDS, bodyOf(keys), number),
 			together: (chosen) => handlerTogether(fields, chosen),
+			target: { run, id },
 		},
 		options,
 	);

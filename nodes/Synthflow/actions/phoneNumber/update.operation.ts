@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateFieldsCollection } from '../../../shared/descriptions/common';
 import { booleanField, choiceField, textField } from '../../../shared/descriptions/fields';
 import { pick, updateFields } from '../../../shared/execution/parameters';
+import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, maskedBody, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
@@ -116,6 +117,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	connection: SynthflowConnection,
+	run: ItemRun,
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const check = new InputValidator(node, itemIndex);
@@ -160,5 +162,6 @@ export async function execute(
 			send,
 		},
 		options,
+		{ run, id: slug },
 	);
 }

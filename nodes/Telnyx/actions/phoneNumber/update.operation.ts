@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { pick, updateFields } from '../../../shared/execution/parameters';
+import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildGroupedUpdateBodies } from '../../../shared/execution/updateBody';
 import { writeInSteps } from '../../../shared/execution/writes';
@@ -27,7 +28,7 @@ function checkCnam(fields: IDataObject, check: InputValidator): void {
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection, run: ItemRun): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
 	const keys = Object.keys(fields);
@@ -86,6 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 			send,
 		},
 		options,
+		{ run, id },
 	);
 }
 

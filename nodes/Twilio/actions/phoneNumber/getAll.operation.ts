@@ -7,7 +7,7 @@ import { NUMBER_LIST, type TwilioConnection } from '../../transport';
 import { withoutSeparators } from '../../../shared/validation';
 
 /** Twilio's largest page. */
-const MAX_PAGE_SIZE = 1000;
+export const MAX_PAGE_SIZE = 1000;
 
 export const description: INodeProperties[] = getAllDescription([
 	textField('Friendly Name', 'friendlyName', { description: 'Only numbers with exactly this friendly name' }),

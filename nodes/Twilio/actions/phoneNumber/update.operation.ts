@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pick, updateFields } from '../../../shared/execution/parameters';
+import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildUpdateBody } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 	{ ...updateFieldsProperty, displayOptions: { show } },
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TwilioConnection, run: ItemRun): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
 	const bodyOf = (keys: string[]) => {
@@ -48,5 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 				await writeAndRead(connection.api, { method: 'POST', path, body: bodyOf(chosen), form: true, idempotent: true, itemIndex, resource }, read),
 		},
 		options,
+		{ run, id: sid },
 	);
 }
