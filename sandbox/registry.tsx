@@ -68,6 +68,8 @@ export interface BenchFacts<State> {
 	numbers(state: State): BenchNumber[];
 	/** Requests one update makes (a write and any reads for the output). */
 	requestsPerUpdate: number;
+	/** The largest page the provider's number list answers (what bulk reads by the page walk). */
+	listPageSize?: number;
 	/** Sets the per-key limit (and, where the provider can, how it counts); returns what undoes it. */
 	setRate(state: State, perSecond: number, setup?: RateSetup): () => void;
 	/** Starts every rate window afresh. */

@@ -86,6 +86,7 @@ export const provider: SandboxProvider<CloseState> = {
 			return state.phoneNumbers.filter((n) => n.organization_id === organization).map((n) => ({ id: n.id, stored: () => n.label }));
 		},
 		requestsPerUpdate: 1,
+		listPageSize: 100,
 		setRate(state, perSecond, setup = {}) {
 			const before = { perSecond: state.keyLimiter.perSecond, model: state.keyLimiter.model, resetStyle: state.resetStyle, rateHeaders: state.rateHeaders };
 			state.keyLimiter.perSecond = perSecond;

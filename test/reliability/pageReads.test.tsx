@@ -25,7 +25,7 @@ interface Case {
 	provider: string;
 	credentials: (s: Sandbox) => Record<string, ICredentialDataDecryptedObject>;
 	/** Numbers of the credential's account: ID and the label-like field's value. */
-	numbers: (s: Sandbox) => Array<{ id: string; label: unknown }>;
+	numbers: (s: Sandbox) => Array<{ id: string; label: string | null | undefined; e164: string }>;
 	/** The label-like Update field. */
 	field: string;
 	/** A request that lists numbers (as opposed to reading one). */
@@ -37,7 +37,7 @@ const CASES: Case[] = [
 		node: 'close',
 		provider: 'close',
 		credentials: (s) => closeCredentials(s),
-		numbers: (s) => s.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A).map((n) => ({ id: String(n.id), label: n.label })),
+		numbers: (s) => s.state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A).map((n) => ({ id: String(n.id), label: n.label as string | null, e164: String(n.number) })),
 		field: 'label',
 		isList: (r) => r.path.endsWith('/phone_number/'),
 	},
@@ -45,7 +45,7 @@ const CASES: Case[] = [
 		node: 'twilio',
 		provider: 'twilio',
 		credentials: (s) => twilioCredentials(s),
-		numbers: (s) => s.state.twilio.numbers.map((n) => ({ id: String(n.sid), label: n.friendly_name })),
+		numbers: (s) => s.state.twilio.numbers.map((n) => ({ id: String(n.sid), label: n.friendly_name as string | null, e164: String(n.phone_number) })),
 		field: 'friendlyName',
 		isList: (r) => r.path.endsWith('/IncomingPhoneNumbers.json'),
 	},
@@ -53,7 +53,7 @@ const CASES: Case[] = [
 		node: 'signalWire',
 		provider: 'signalwire',
 		credentials: (s) => signalWireCredentials(s),
-		numbers: (s) => s.state.signalwire.numbers.map((n) => ({ id: String(n.id), label: n.name })),
+		numbers: (s) => s.state.signalwire.numbers.map((n) => ({ id: String(n.id), label: n.name as string | null, e164: String(n.number) })),
 		field: 'name',
 		isList: (r) => r.path.endsWith('/phone_numbers'),
 	},
@@ -61,7 +61,7 @@ const CASES: Case[] = [
 		node: 'vapi',
 		provider: 'vapi',
 		credentials: (s) => vapiCredentials(s),
-		numbers: (s) => s.state.vapi.numbers.map((n) => ({ id: String(n.id), label: n.name })),
+		numbers: (s) => s.state.vapi.numbers.map((n) => ({ id: String(n.id), label: n.name as string | null, e164: String(n.number) })),
 		field: 'name',
 		isList: (r) => r.path.endsWith('/phone-number'),
 	},
@@ -69,7 +69,7 @@ const CASES: Case[] = [
 		node: 'retell',
 		provider: 'retell',
 		credentials: (s) => retellCredentials(s),
-		numbers: (s) => s.state.retell.numbers.map((n) => ({ id: String(n.phone_number), label: n.nickname })),
+		numbers: (s) => s.state.retell.numbers.map((n) => ({ id: String(n.phone_number), label: n.nickname as string | null, e164: String(n.phone_number) })),
 		field: 'nickname',
 		isList: (r) => r.path.endsWith('/list-phone-numbers'),
 	},
@@ -119,6 +119,22 @@ describe.each(CASES)('$node', (c) => {
 		expect(to(c.provider).every(c.isList)).toBe(true);
 		expect(result.json.map((out) => out.dryRun)).toEqual(numbers.map(() => true));
 		expect(result.json[2].changes).toEqual([{ field: c.field, before: numbers[2].label ?? null, after: 'Dry' }].filter((change) => change.before !== 'Dry'));
+	});
+
+	it('By Number items (a CSV names numbers, not IDs) find their IDs in the same pages: no lookup, no read per item', async () => {
+		const numbers = c.numbers(sandbox()).filter((n) => /^\+[1-9]\d{6,14}$/.test(n.e164) && typeof n.label === 'string' && n.label !== '').slice(0, 5);
+		expect(numbers.length).toBe(5);
+		// Written as people type them: spaces and dashes.
+		const items = numbers.map((n, i) => ({ number: `${n.e164.slice(0, 5)} ${n.e164.slice(5, 8)}-${n.e164.slice(8)}`, value: i === 0 ? 'By number' : n.label }));
+		const parameters = { ...bulk(c.field, { skipUnchanged: true }), phoneNumber: { __rl: true, mode: 'number', value: '={{ $json.number }}' } } as INodeParameters;
+		const result = await runNode({ node: c.node, parameters, items, credentials: c.credentials(sandbox()) });
+		expect(result.error).toBeUndefined();
+		const written = writes(c.provider);
+		expect(written).toHaveLength(1);
+		// The first page holds all five: one list request, no lookup by number, no read alone.
+		expect(to(c.provider).filter((r) => r.method === 'GET')).toHaveLength(1);
+		expect(result.json[0].changes).toEqual([{ field: c.field, before: numbers[0].label, after: 'By number' }]);
+		expect(c.numbers(sandbox()).find((n) => n.id === numbers[0].id)?.label).toBe('By number');
 	});
 
 	it('one item reads its number alone: a list would cost more', async () => {

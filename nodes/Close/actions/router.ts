@@ -11,6 +11,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		{ phoneNumber: phoneNumber.operations },
 		async (policy) => await closeApiClient(this, policy),
 		// The list answers whole numbers: Dry Run and Skip Unchanged runs read them by the page.
-		(client) => ({ client, style: closePaging, list: { path: PHONE_NUMBER_LIST }, idOf: (number) => String(number.id) }),
+		(client) => ({ client, style: closePaging, list: { path: PHONE_NUMBER_LIST }, idOf: (number) => String(number.id), e164Of: (number) => String(number.number) }),
 	);
 }

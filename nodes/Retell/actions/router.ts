@@ -10,6 +10,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		{ phoneNumber: phoneNumber.operations },
 		async (policy) => await retellClient(this, policy),
 		// The list answers whole numbers: Dry Run and Skip Unchanged runs read them by the page.
-		(client) => ({ client, style: retellPaging, list: { path: NUMBER_LIST, qs: { limit: RETELL_PAGE_SIZE } }, idOf: (number) => String(number.phone_number) }),
+		(client) => ({ client, style: retellPaging, list: { path: NUMBER_LIST, qs: { limit: RETELL_PAGE_SIZE } }, idOf: (number) => String(number.phone_number), e164Of: (number) => String(number.phone_number) }),
 	);
 }

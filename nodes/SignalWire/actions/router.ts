@@ -11,6 +11,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		{ phoneNumber: phoneNumber.operations },
 		async (policy) => (await signalWireClient(this, policy)).client,
 		// The list answers whole numbers: Dry Run and Skip Unchanged runs read them by the page.
-		(client) => ({ client, style: linkedPaging, list: { path: `${RELAY_REST}/phone_numbers`, qs: { page_size: 1000 } }, idOf: (number) => String(number.id) }),
+		(client) => ({ client, style: linkedPaging, list: { path: `${RELAY_REST}/phone_numbers`, qs: { page_size: 1000 } }, idOf: (number) => String(number.id), e164Of: (number) => String(number.number) }),
 	);
 }

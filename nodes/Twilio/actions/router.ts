@@ -16,6 +16,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			style: NUMBER_LIST.paging,
 			list: { path: NUMBER_LIST.path, qs: { PageSize: MAX_PAGE_SIZE } },
 			idOf: (number) => String(number.sid),
+			e164Of: (number) => String(number.phone_number),
 		}),
 	);
 }

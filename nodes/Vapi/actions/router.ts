@@ -10,6 +10,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		{ phoneNumber: phoneNumber.operations },
 		async (policy) => await vapiClient(this, policy),
 		// The list answers whole numbers: Dry Run and Skip Unchanged runs read them by the page.
-		(client) => ({ client, style: numberPaging, list: { path: NUMBER_LIST, qs: { limit: VAPI_PAGE_SIZE } }, idOf: (number) => String(number.id) }),
+		(client) => ({ client, style: numberPaging, list: { path: NUMBER_LIST, qs: { limit: VAPI_PAGE_SIZE } }, idOf: (number) => String(number.id), e164Of: (number) => String(number.number) }),
 	);
 }

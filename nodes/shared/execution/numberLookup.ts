@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import type { PhoneNumberIdShape } from '../descriptions/phoneNumberResource';
 import { describeType } from '../transport/paths';
 import { withoutSeparators } from '../validation';
+import { runReads } from './pageReads';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -47,7 +48,9 @@ export async function phoneNumberIdFromLocator(ctx: IExecuteFunctions, itemIndex
 		if (!E164.test(e164)) {
 			fail(`${shown} is not a phone number in E.164 format`, 'Use + then the country code and number, e.g. +14155550100. Spaces, dashes, dots and parentheses may separate the digits.');
 		}
-		return await lookup.idOfNumber(e164);
+		// A bulk run that read the list's pages already knows it. One account never holds one E.164
+		// number twice; were it listed twice anyway, the provider's own lookup decides.
+		return (await runReads(ctx).idOfNumber(e164)) ?? (await lookup.idOfNumber(e164));
 	}
 	if (mode !== 'id' && mode !== 'list') fail(`unknown mode "${mode.slice(0, 20)}": choose From List, By ID or By Number`);
 	if (!lookup.pattern.test(text)) {

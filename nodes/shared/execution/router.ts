@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { readRequestOptions } from '../descriptions/common';
 import type { RetryPolicy } from '../transport/types';
-import { idsReadFirst, PageReads, type ListedNumbers, type NumberReads } from './pageReads';
+import { numbersReadFirst, PageReads, setRunReads, type ListedNumbers, type NumberReads } from './pageReads';
 import { runItems, type PhoneNumberOperations } from './runItems';
 
 /**
@@ -31,8 +31,11 @@ export async function routeOperation<Client>(
 	const client = await makeClient(policy);
 	let reads: NumberReads | undefined;
 	if (operation === 'update' && listedNumbers) {
-		const wanted = idsReadFirst(ctx);
-		if (PageReads.worthIt(wanted)) reads = new PageReads(listedNumbers(client), wanted);
+		const wanted = numbersReadFirst(ctx);
+		if (PageReads.worthIt(wanted)) {
+			reads = new PageReads(listedNumbers(client), wanted);
+			setRunReads(ctx, reads);
+		}
 	}
 	return [
 		await runItems(
