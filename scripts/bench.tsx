@@ -60,6 +60,9 @@ interface BulkResult {
 	otherClientRequests?: number;
 	/** How many of the other client's requests were answered 429: what this package took from it. */
 	otherClientThrottled?: number;
+	/** Rows that read before they write (Dry Run, Skip Unchanged): writes sent and the list's page size. */
+	writes?: number;
+	pageSize?: number;
 }
 
 function say(text: string) {
@@ -149,13 +152,21 @@ async function bulkRun(
 		/** How the sandbox counts (default: fixed windows, fractional resets, with headers). */
 		model?: RateSetup;
 		labelPrefix?: string;
+		/** Only every n-th item asks for a new value; the others ask for what the number has. */
+		changedEvery?: number;
+		/** A Dry Run row: nothing may be written, so "applied" counts numbers left as they were. */
+		dryRun?: boolean;
+		/** The floor is the requests actually sent ÷ the rate (rows whose requests are not one an update). */
+		floorFromRequests?: boolean;
 	},
 ): Promise<BulkResult> {
 	const state = (sandbox.state as unknown as Record<string, unknown>)[provider.name];
 	const facts = provider.bench;
 	const restore = facts.setRate(state, setup.rate, setup.model);
 	const numbers = facts.numbers(state).slice(0, setup.items);
-	const items = numbers.map((n, i) => ({ id: n.id, label: `${setup.labelPrefix ?? setup.name} ${i}` }));
+	const every = setup.changedEvery ?? 1;
+	const items = numbers.map((n, i) => ({ id: n.id, label: i % every === 0 ? `${setup.labelPrefix ?? setup.name} ${i}` : String(n.stored()) }));
+	const before = numbers.map((n) => n.stored());
 	const id = `bench${setup.name.replace(/[^a-zA-Z0-9]/g, '')}`;
 	const file = join(n8n.userFolder, `${id}.json`);
 	writeFileSync(file, JSON.stringify(workflow(id, items, setup.target)));
@@ -189,12 +200,14 @@ async function bulkRun(
 		if (succeeded.has(write.path)) resent++;
 		if (write.status === 200) succeeded.add(write.path);
 	}
-	const applied = numbers.filter((n, i) => n.stored() === items[i].label).length;
+	const applied = setup.dryRun ? numbers.filter((n, i) => n.stored() === before[i]).length : numbers.filter((n, i) => n.stored() === items[i].label).length;
 	const first = Math.min(...sent.map((r) => r.at));
 	const last = Math.max(...sent.map((r) => r.doneAt ?? r.at));
 	const wallSeconds = sent.length ? (last - first) / 1000 : 0;
 	const limited = facts.limitsWritesOnly ? writes.length - writes.filter((r) => r.status === 429).length : items.length * setup.requestsPerUpdate;
-	const floorSeconds = Number(Math.max(limited / setup.rate, (items.length * setup.requestsPerUpdate * LATENCY_MS) / 1000 / setup.concurrency).toFixed(2));
+	const floorSeconds = setup.floorFromRequests
+		? Number((sent.filter((r) => r.status !== 429).length / setup.rate).toFixed(2))
+		: Number(Math.max(limited / setup.rate, (items.length * setup.requestsPerUpdate * LATENCY_MS) / 1000 / setup.concurrency).toFixed(2));
 	restore();
 	return {
 		node: setup.node,
@@ -209,6 +222,7 @@ async function bulkRun(
 		wallSeconds: Number(wallSeconds.toFixed(2)),
 		floorSeconds,
 		ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
+		...(setup.changedEvery || setup.dryRun ? { writes: writes.length } : {}),
 		...(setup.otherClient
 			? {
 					otherClientRequests: otherRequests,
@@ -216,6 +230,39 @@ async function bulkRun(
 				}
 			: {}),
 	};
+}
+
+/** Issue 31's rows: 1,000 numbers, 100 of which differ, with Skip Unchanged, without it, and as a Dry Run (both profiles). */
+async function seeBeforeYouChangeRows(n8n: N8n, sandbox: Sandbox, reference: Benchmarked): Promise<BulkResult[]> {
+	const items = 1000;
+	const node = `${reference.title} (this package)`;
+	const withOptions = (options: Record<string, unknown>) => {
+		const target = packageNode(reference);
+		return { ...target, parameters: { ...target.parameters, options } };
+	};
+	const pageSize = reference.bench.listPageSize;
+	const rows: BulkResult[] = [];
+	for (const [name, options, extra] of [
+		['skip unchanged: 1,000 numbers, 100 differ', { skipUnchanged: true }, {}],
+		['without skip unchanged: 1,000 numbers, 100 differ', {}, {}],
+		['dry run: 1,000 numbers, 100 differ', { dryRun: true }, { dryRun: true }],
+	] as const) {
+		const row = await bulkRun(n8n, sandbox, reference, {
+			name,
+			node,
+			target: withOptions(options),
+			concurrency: 10,
+			items,
+			rate: RATE,
+			requestsPerUpdate: reference.bench.requestsPerUpdate,
+			changedEvery: 10,
+			floorFromRequests: true,
+			labelPrefix: `see ${name.split(':')[0]}`,
+			...extra,
+		});
+		rows.push({ ...row, pageSize });
+	}
+	return rows;
 }
 
 /** A provider's own rows (`bench.rows`): its node at its defaults, or the HTTP Request node batching by hand. */
@@ -365,6 +412,13 @@ async function main() {
 		});
 	const packageTarget = packageNode(reference);
 	const batching = httpRequestNode(reference, sandbox.url, { options: BATCHING });
+	// `BENCH_ONLY=see-before-you-change`: just issue 31's rows (a quick look while working on them).
+	if (process.env.BENCH_ONLY === 'see-before-you-change') {
+		const rows = await seeBeforeYouChangeRows(n8n, sandbox, reference);
+		say(table(rows as unknown as Array<Record<string, unknown>>, ['setup', 'items', 'applied', 'failed', 'writes', 'requests', 'pageSize', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
+		await sandbox.stop();
+		process.exit(0);
+	}
 	bulk.push(await row('package defaults', packageTarget, 10));
 	// The same defaults against every rate-limit model a provider may use (the pacer is not tuned to any).
 	for (const [name, model] of reference.bench.reference.models) {
@@ -386,6 +440,7 @@ async function main() {
 	// The limit is not what the user guessed: 15 requests/s, the batching still tuned for 20.
 	bulk.push(await row('package defaults, limit 15/s', packageTarget, 10, { rate: 15 }));
 	bulk.push(await row('HTTP Request batching 20/1s, limit 15/s', batching, 20, { rate: 15 }));
+	bulk.push(...(await seeBeforeYouChangeRows(n8n, sandbox, reference)));
 	// The other providers' nodes on the same shared transport, each with the rows its sandbox declares.
 	for (const provider of benchmarked()) bulk.push(...(await providerRows(n8n, sandbox, provider)));
 
@@ -441,6 +496,8 @@ async function main() {
 
 	say('\nBulk updates');
 	say(table(bulk as unknown as Array<Record<string, unknown>>, ['setup', 'applied', 'failed', 'requests', 'resentAfterSuccess', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
+	say('\nSee before you change (Close, 1,000 numbers, 100 differ): applied counts numbers as asked (Dry Run: as they were)');
+	say(table(bulk.filter((r) => r.writes !== undefined) as unknown as Array<Record<string, unknown>>, ['setup', 'items', 'applied', 'failed', 'writes', 'requests', 'pageSize', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
 	for (const row of bulk.filter((r) => r.otherClientRequests !== undefined)) {
 		say(`  ${row.setup}: the other client sent ${row.otherClientRequests}, ${row.otherClientThrottled} answered 429`);
 	}
