@@ -197,6 +197,33 @@ describe.each(triggers)('the %s trigger', (name, trigger) => {
 	});
 });
 
+describe('one voice across nodes', () => {
+	const every = nodes.flatMap(([name, node]) => allProperties(node.description.properties).map((property) => ({ node: name, property })));
+
+	it('call forwarding: each provider keeps its own field names, with the same default and the shared words in the description', () => {
+		const toggles = every.filter(({ property }) => property.type === 'boolean' && /forward/i.test(property.name));
+		expect(toggles.map(({ node, property }) => `${node}.${property.name}`).sort()).toEqual(['close.forwardToEnabled', 'telnyx.callForwardingEnabled']);
+		for (const { node, property } of toggles) {
+			expect(`${node}: ${String(property.default)}`).toBe(`${node}: true`);
+			expect(property.description).toMatch(/^Whether call forwarding is on: /);
+		}
+		const targets = every.filter(({ node, property }) => ['close.forwardTo', 'telnyx.forwardsTo'].includes(`${node}.${property.name}`));
+		expect(targets).toHaveLength(2);
+		for (const { property } of targets) expect(property.description).toMatch(/forwarded to \(call forwarding\), in E\.164 format/);
+	});
+
+	it('Telnyx marks the endpoint of every update field one way: "(number setting)", "(voice setting)" or "(messaging setting)"', () => {
+		const telnyx = nodes.find(([name]) => name === 'telnyx')![1];
+		const collection = telnyx.description.properties.find((p) => p.name === 'updateFields')!;
+		const fields = collection.options as INodeProperties[];
+		expect(fields.length).toBeGreaterThan(15);
+		for (const field of fields) {
+			expect(`${field.name}: ${field.description}`).toMatch(/^\w+: [A-Z].* \((number|voice|messaging) setting\)(\. .*)?$/);
+			expect(field.description).not.toMatch(/^(Number|Voice|Messaging) setting\b/);
+		}
+	});
+});
+
 describe('the codex files', () => {
 	const codexFiles = readdirSync(join(__dirname, '../nodes'), { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && entry.name !== 'shared')

@@ -60,9 +60,9 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'Billing Group Name or ID',
 			'billingGroupId',
 			'getBillingGroups',
-			'Number setting: the billing group its costs are reported under; empty removes it',
+			'The billing group its costs are reported under; empty removes it (number setting)',
 		),
-		booleanField('Call Forwarding Enabled', 'callForwardingEnabled', 'Whether inbound calls may be forwarded (voice setting)', true),
+		booleanField('Call Forwarding Enabled', 'callForwardingEnabled', 'Whether call forwarding is on: inbound calls go to the Forwards To number (voice setting)', true),
 		booleanField(
 			'Caller ID Name Enabled',
 			'callerIdNameEnabled',
@@ -70,7 +70,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 		),
 		textField('CNAM Listing Details', 'cnamListingDetails', {
 			placeholder: 'e.g. ACME SUPPORT',
-			description: 'Voice setting: the name shown to people you call, at most 15 letters, digits or spaces. Needs CNAM Listing Enabled on in the same update.',
+			description: 'The name shown to people you call, at most 15 letters, digits or spaces (voice setting). Needs CNAM Listing Enabled on in the same update.',
 		}),
 		booleanField(
 			'CNAM Listing Enabled',
@@ -81,16 +81,16 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'Connection Name or ID',
 			'connectionId',
 			'getConnections',
-			'Number setting: the SIP connection, Call Control application or TeXML application that takes its calls; empty removes it',
+			'The SIP connection, Call Control application or TeXML application that takes its calls; empty removes it (number setting)',
 		),
-		textField('Customer Reference', 'customerReference', { description: 'Number setting: your own reference for the number' }),
+		textField('Customer Reference', 'customerReference', { description: 'Your own reference for the number (number setting)' }),
 		{
 			displayName: 'External PIN',
 			name: 'externalPin',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Number setting: the PIN a carrier must give to port the number away from Telnyx',
+			description: 'The PIN a carrier must give to port the number away from Telnyx (number setting)',
 		},
 		choiceField(
 			'Forwarding Type',
@@ -104,7 +104,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 		),
 		textField('Forwards To', 'forwardsTo', {
 			placeholder: 'e.g. +13125550100',
-			description: 'Voice setting: the number inbound calls are forwarded to, in E.164 format; empty stops forwarding',
+			description: 'The number inbound calls are forwarded to (call forwarding), in E.164 format; empty stops forwarding (voice setting)',
 		}),
 		booleanField('HD Voice Enabled', 'hdVoiceEnabled', 'Whether HD voice is on for the number (number setting)'),
 		choiceField(
@@ -115,7 +115,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 				['Dual', 'dual', 'Each side in its own channel'],
 			],
 			'single',
-			'Voice setting',
+			'How the two sides of a recorded call are kept (voice setting)',
 		),
 		booleanField('Inbound Call Recording Enabled', 'inboundCallRecordingEnabled', 'Whether inbound calls are recorded (voice setting)'),
 		choiceField(
@@ -126,7 +126,7 @@ export const updateFieldsProperty = updateFieldsCollection(
 				['WAV', 'wav'],
 			],
 			'wav',
-			'Voice setting',
+			'File format of inbound call recordings (voice setting)',
 		),
 		choiceField(
 			'Inbound Call Screening',
@@ -137,25 +137,25 @@ export const updateFieldsProperty = updateFieldsCollection(
 				['Reject Calls', 'reject_calls', 'Likely spam calls are rejected'],
 			],
 			'disabled',
-			'Voice setting: screening of likely spam calls. Turning it on costs extra every month for the number (see Telnyx pricing).',
+			'Screening of likely spam calls (voice setting). Turning it on costs extra every month for the number (see Telnyx pricing).',
 		),
 		textField('Messaging Product', 'messagingProduct', {
 			placeholder: 'e.g. P2P',
-			description: "Messaging setting: the product the number's messages are sent under, one of its eligible products",
+			description: "The product the number's messages are sent under, one of its eligible products (messaging setting)",
 		}),
 		accountDropdown(
 			'Messaging Profile Name or ID',
 			'messagingProfileId',
 			'getMessagingProfiles',
-			'Messaging setting: the profile that sends and receives its messages; empty removes it',
+			'The profile that sends and receives its messages; empty removes it (messaging setting)',
 		),
 		textField('Tags', 'tags', {
 			placeholder: 'e.g. sales, east',
-			description: "Number setting: comma-separated tags; they replace the number's tags, empty removes them all",
+			description: "Comma-separated tags; they replace the number's tags, empty removes them all (number setting)",
 		}),
 		booleanField('Tech Prefix Enabled', 'techPrefixEnabled', 'Whether a tech prefix is expected on calls to the number (voice setting)'),
 		textField('Translated Number', 'translatedNumber', {
-			description: 'Voice setting: what the dialed number is rewritten to before the call reaches you',
+			description: 'What the dialed number is rewritten to before the call reaches you (voice setting)',
 		}),
 		choiceField(
 			'Usage Payment Method',

@@ -51,9 +51,9 @@ export const description: INodeProperties[] = [
 		[
 			textField('Forward To', 'forwardTo', {
 				placeholder: 'e.g. +16502221111',
-				description: 'Number to forward calls to, in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
+				description: 'The number calls are forwarded to (call forwarding), in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
 			}),
-			booleanField('Forward To Enabled', 'forwardToEnabled', 'Whether calls are forwarded to the Forward To number'),
+			booleanField('Forward To Enabled', 'forwardToEnabled', 'Whether call forwarding is on: calls go to the Forward To number', true),
 			{
 				displayName: 'Inbound Ring Duration',
 				name: 'inboundRingDuration',
