@@ -103,6 +103,24 @@ describe('Synthflow: update a phone number', () => {
 		expect(target.friendly_name).toBe('No workspace');
 	});
 
+	it('outputs one shape with or without a workspace ID: slug, phone_number, the fields in Synthflow\'s names and the status', async () => {
+		const [withWorkspace, without] = [numbersOf(SYNTHFLOW_WORKSPACES.a)[7], numbersOf(SYNTHFLOW_WORKSPACES.a)[8]];
+		const whole = await update(withWorkspace.phone_number, { friendlyName: 'Shape A' });
+		const partial = await update(without.phone_number, { friendlyName: 'Shape B' }, synthflowCredentials(sandbox(), { workspaceId: null }));
+		expect(whole.error).toBeUndefined();
+		expect(partial.error).toBeUndefined();
+		for (const [out, number, name] of [
+			[whole.json[0], withWorkspace, 'Shape A'],
+			[partial.json[0], without, 'Shape B'],
+		] as const) {
+			expect(out).toMatchObject({ slug: number.slug, phone_number: number.phone_number, friendly_name: name, status: expect.any(String) });
+		}
+		// What only the read-back knows is there with a workspace; without, the notice says how to get it.
+		const partialKeys = Object.keys(partial.json[0]).filter((key) => key !== 'notice');
+		expect(Object.keys(whole.json[0])).toEqual(expect.arrayContaining(partialKeys));
+		expect(whole.json[0].notice).toBeUndefined();
+	});
+
 	it.each([
 		[{}, 'Update Fields'],
 		[{ providerName: 'bandwidth' }, 'Provider Name'],

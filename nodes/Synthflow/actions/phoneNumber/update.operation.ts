@@ -138,11 +138,14 @@ export async function execute(
 	const send = async (chosen: string[]) => {
 		const body = bodyOf(chosen);
 		const answer = await connection.client.request<unknown>({ method: 'PATCH', path, body, itemIndex, resource, writeOnly });
-		// The PATCH answers only a status: read the number back to output it as it now is.
-		if (connection.workspaceId) return await read();
+		const status = ApiClient.isObject(answer) && typeof answer.status === 'string' ? answer.status : 'ok';
+		// One output shape whatever the credential: slug, phone_number, the number's fields in
+		// Synthflow's names, and the PATCH's status. The PATCH answers only that status, so the number
+		// is read back when the credential has a Workspace ID; without one, only the fields sent are
+		// known (the contract: the update still succeeds) and a notice says how to get them all.
+		if (connection.workspaceId) return { slug, phone_number: `+${slug}`, ...(await read()), status };
 		const sent = { ...body };
 		delete sent.trunk_pwd; // a secret: never output
-		const status = ApiClient.isObject(answer) && typeof answer.status === 'string' ? answer.status : 'ok';
 		return {
 			slug,
 			phone_number: `+${slug}`,
