@@ -281,6 +281,30 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 		Object.assign(stored[0], { label: 'Sales line 1' });
 		Object.assign(stored[1], { label: 'Support 1' });
 		Object.assign(stored[2], { label: 'After hours 1' });
+
+		// First as a user previews it: the same example with Dry Run turned on under Options.
+		const preview = JSON.parse(readFileSync(file('close-bulk-relabel-from-csv.json'), 'utf8')) as { id: string; name: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+		preview.id = `${preview.id}DryRun`;
+		preview.name = `${preview.name} (Dry Run)`;
+		const close = preview.nodes.find((node) => node.name === 'Close Phone Numbers')!;
+		close.parameters.options = { ...(close.parameters.options as object), dryRun: true };
+		const previewFile = join(userFolder, 'bulk-relabel-dry-run.json');
+		writeFileSync(previewFile, JSON.stringify(preview));
+		await n8n.importWorkflow(previewFile);
+		sandbox.clearRequests();
+		const previewRun = (await n8n.execute(preview.id)).result;
+		const dry = outputOf(previewRun, 'Close Phone Numbers');
+		expect(dry.map((out) => out.dryRun)).toEqual([true, true, true]);
+		expect(dry.map((out) => out.changes)).toEqual([
+			[{ field: 'label', before: 'Sales line 1', after: 'Sales (EMEA)' }],
+			[{ field: 'label', before: 'Support 1', after: 'Support (EMEA)' }],
+			[],
+		]);
+		expect((dry[0].requests as unknown[])[0]).toEqual({ method: 'PUT', path: `/api/v1/phone_number/${ids[0]}/`, body: { label: 'Sales (EMEA)' } });
+		// Nothing written: only reads (the list's pages) reached Close, and every label is as it was.
+		expect(sandbox.requests.filter((r) => r.provider === 'close' && r.method !== 'GET')).toEqual([]);
+		expect(stored.map((n) => n.label)).toEqual(['Sales line 1', 'Support 1', 'After hours 1']);
+
 		sandbox.clearRequests();
 		const log = outputOf((await n8n.execute(workflowId(file('close-bulk-relabel-from-csv.json')))).result, 'Changes log');
 		expect(log.map(({ id, field, before, after }) => ({ id, field, before, after }))).toEqual([
