@@ -212,6 +212,18 @@ describe('one voice across nodes', () => {
 		for (const { property } of targets) expect(property.description).toMatch(/forwarded to \(call forwarding\), in E\.164 format/);
 	});
 
+	it('every node shows Dry Run and Skip Unchanged under the update\'s Options, with the same wording and hints', () => {
+		for (const [name, node] of nodes) {
+			const options = node.description.properties.find((p) => p.name === 'options')!.options as INodeProperties[];
+			const dryRun = options.find((o) => o.name === 'dryRun');
+			const skip = options.find((o) => o.name === 'skipUnchanged');
+			expect(`${name}: ${dryRun?.hint}`).toBe(`${name}: Dry Run: reads the number and shows what would change; sends nothing`);
+			expect(dryRun?.displayOptions).toEqual({ show: { '/operation': ['update'] } });
+			expect(skip?.displayOptions).toEqual({ show: { '/operation': ['update'] } });
+			expect(skip?.hint).toMatch(/list, page by page/);
+		}
+	});
+
 	it('Telnyx marks the endpoint of every update field one way: "(number setting)", "(voice setting)" or "(messaging setting)"', () => {
 		const telnyx = nodes.find(([name]) => name === 'telnyx')![1];
 		const collection = telnyx.description.properties.find((p) => p.name === 'updateFields')!;

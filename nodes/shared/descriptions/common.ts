@@ -110,6 +110,7 @@ export const requestOptions: INodeProperties = {
 			displayOptions: { show: { '/operation': ['update'] } },
 			description:
 				'Whether to only read the number and show what would change, sending nothing. The output lists the changes and the requests an update would send.',
+			hint: 'Dry Run: reads the number and shows what would change; sends nothing',
 		},
 		{
 			displayName: 'Max Tries',
@@ -146,6 +147,7 @@ export const requestOptions: INodeProperties = {
 			displayOptions: { show: { '/operation': ['update'] } },
 			description:
 				'Whether to read the number first and leave out every field that already has the value asked for; when nothing is left, nothing is sent. Passwords are always sent (they cannot be read).',
+			hint: 'Many items read their numbers from the list, page by page, where the list has every field (not Telnyx, Synthflow)',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
