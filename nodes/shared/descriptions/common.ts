@@ -147,7 +147,7 @@ export const requestOptions: INodeProperties = {
 			displayOptions: { show: { '/operation': ['update'] } },
 			description:
 				'Whether to read the number first and leave out every field that already has the value asked for; when nothing is left, nothing is sent. Passwords are always sent (they cannot be read).',
-			hint: 'Many items read their numbers from the list, page by page, where the list has every field (not Telnyx, Synthflow)',
+			hint: "Many items read their numbers from the list, page by page, where the provider's list has every field",
 		},
 		{
 			displayName: 'Timeout (Seconds)',
