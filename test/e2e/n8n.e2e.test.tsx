@@ -21,6 +21,7 @@ import {
 	type ExecuteOutput,
 } from '../../scripts/lib/n8n';
 import { beyondLoopback, listeningAddresses } from '../../scripts/lib/listen';
+import { startStubChatModel } from './fixtures/stubChatModel';
 import { start, type Sandbox } from '../../sandbox';
 import { CLOSE_KEYS, CLOSE_OAUTH_CLIENT } from '../../sandbox/close/data';
 import { issueCloseToken } from '../../sandbox/close/provider';
@@ -320,6 +321,65 @@ describe(`n8n ${VERSION}: example workflows with n8n execute`, () => {
 		expect(undone.map((n) => n.label)).toEqual(['Sales line 1', 'Support 1']);
 		expect(stored.map((n) => n.label)).toEqual(['Sales line 1', 'Support 1', 'After hours 1']);
 		expect(sandbox.requests.filter((r) => r.provider === 'close' && r.method === 'PUT')).toHaveLength(2);
+	});
+
+	it('AI Agent: the example runs its tool calls (list, then forward) with a stub chat model; the number is forwarded', async () => {
+		// The model, scripted: list numbers, forward the first one listed, then say so.
+		const FORWARD_TO = '+16505550123';
+		const model = await startStubChatModel((request) => {
+			const tool = (pattern: RegExp) => request.tools?.find((t) => pattern.test(t.function.name))?.function.name;
+			const results = request.messages.filter((m) => m.role === 'tool');
+			if (results.length === 0) return { calls: [{ name: tool(/list/i)!, args: { limit: 5 } }] };
+			if (results.length === 1) {
+				// The first listed number's own `number` field (the answer names other numbers too: forward_to, …).
+				const listed = /"number":"(\+\d{8,15})"/.exec(String(results[0].content));
+				if (!listed) return { text: `The list tool answered no number: ${String(results[0].content).slice(0, 300)}` };
+				return { calls: [{ name: tool(/forward/i)!, args: { phoneNumber: listed[1], forwardTo: FORWARD_TO } }] };
+			}
+			// What a model would say: it read the tool's answer (an error is not a success).
+			const answer = String(results[1].content);
+			return { text: /error/i.test(answer) ? `Could not forward it: ${answer.slice(0, 300)}` : `Forwarded. ${answer.slice(0, 200)}` };
+		});
+		try {
+			await n8n.importCredentials([{ id: 'openAiStubE2e', name: 'OpenAI (stub)', type: 'openAiApi', data: { apiKey: 'sk-stub-not-a-key', url: model.url } }]);
+			// As imported from examples/, with two changes a test needs: the stub's credential on the
+			// model, and the chat message given by a Manual Trigger (a chat needs a person).
+			const workflow = JSON.parse(readFileSync(file('ai-agent-phone-number-tools.json'), 'utf8')) as {
+				id: string;
+				nodes: Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown; position: number[]; id: string }>;
+				connections: Record<string, unknown>;
+			};
+			workflow.id = `${workflow.id}StubModel`;
+			const chat = workflow.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger')!;
+			Object.assign(chat, {
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: "return [{ json: { sessionId: 'e2e', chatInput: 'Forward the first of our numbers to +16505550123' } }];" },
+			});
+			workflow.nodes.push({ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-200, 0], parameters: {} });
+			workflow.connections.Start = { main: [[{ node: chat.name, type: 'main', index: 0 }]] };
+			workflow.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi')!.credentials = { openAiApi: { id: 'openAiStubE2e', name: 'OpenAI (stub)' } };
+			const agentFile = join(userFolder, 'ai-agent-stub-model.json');
+			writeFileSync(agentFile, JSON.stringify(workflow));
+			await n8n.importWorkflow(agentFile);
+			sandbox.clearRequests();
+
+			const [out] = outputOf((await n8n.execute(workflow.id)).result, 'AI Agent');
+			expect(String(out.output)).toMatch(/^Forwarded\./);
+			// The model saw the three tools, each described as the example describes it.
+			expect(model.requests[0].tools?.map((t) => t.function.description)).toEqual(
+				expect.arrayContaining([expect.stringContaining('Lists the company'), expect.stringContaining('Forwards the calls')]),
+			);
+			const toolResult = String(model.requests[1].messages.find((m) => m.role === 'tool')?.content);
+			const listed = /"number":"(\+\d{8,15})"/.exec(toolResult)![1];
+			const number = sandbox.state.close.phoneNumbers.find((n) => n.number === listed);
+			if (!number) throw new Error(`${listed} is not a sandbox number; the list tool answered: ${toolResult.slice(0, 600)}; PUTs: ${JSON.stringify(sandbox.requests.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body]))}`);
+			const put = sandbox.requests.filter((r) => r.provider === 'close' && r.method === 'PUT');
+			expect(put.map((r) => [r.path, r.body])).toEqual([[`/api/v1/phone_number/${number.id}/`, expect.objectContaining({ forward_to: FORWARD_TO })]]);
+			expect(number).toMatchObject({ forward_to: FORWARD_TO, forward_to_enabled: true });
+		} finally {
+			await model.stop();
+		}
 	});
 
 	it('Synthflow: get and list', async () => {
