@@ -12,7 +12,10 @@ import {
 import { RequestPacer, WaitTooLongError } from './pacer';
 import { AnswerTooLargeError, SecretMasker } from './secrets';
 import type { ApiRequest, ApiResponse, ProviderProfile, RetryPolicy } from './types';
-import { backoffMs, CancelledError, throttleWait, wait } from './waits';
+import { backoffMs, CancelledError, elapsed, throttleWait, wait } from './waits';
+
+/** The reason a try's own abort controller is aborted with once the try is over. */
+const TRY_DONE = 'try done';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -156,13 +159,11 @@ export class ApiClient {
 			const tryTimeout = new AbortController();
 			const trySignal = signal ? AbortSignal.any([signal, tryTimeout.signal]) : tryTimeout.signal;
 			let timedOut = false;
-			const deadline = wait(policy.timeoutMs, tryTimeout.signal).then(
-				() => {
-					timedOut = true;
-					tryTimeout.abort();
-				},
-				() => undefined,
-			);
+			const deadline = elapsed(policy.timeoutMs, tryTimeout.signal).then((ranOut) => {
+				if (!ranOut) return;
+				timedOut = true;
+				tryTimeout.abort();
+			});
 			try {
 				const sent = this.ctx.helpers.httpRequestWithAuthentication.call(
 					withCancelSignal(this.ctx, trySignal),
@@ -210,7 +211,8 @@ export class ApiClient {
 					return { statusCode: failure.status, headers: failure.headers ?? {}, body: masker.maskDeep(failure.body as T) };
 				}
 			} finally {
-				tryTimeout.abort();
+				// Ends the deadline's wait; one reason for all (an abort without one builds an error each try).
+				tryTimeout.abort(TRY_DONE);
 				await deadline;
 			}
 			last = failure;

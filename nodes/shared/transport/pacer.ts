@@ -1,4 +1,4 @@
-import { CancelledError, rateLimitState, wait } from './waits';
+import { CancelledError, elapsed, rateLimitState } from './waits';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -6,6 +6,9 @@ type Headers = Record<string, string | string[] | undefined>;
 const DECREASE = 0.9;
 /** …and grows back by this many requests per second, every second without a 429. */
 const INCREASE = 0.2;
+
+/** The reason a wait's own abort controller is aborted with once it is over (no error built each time). */
+const DONE = 'done';
 
 /** A request would have to wait `neededMs`, more than its Max Wait has left (after `waitedMs`). */
 export class WaitTooLongError extends Error {
@@ -116,40 +119,67 @@ export class RequestPacer {
 	/** The last request in line for a slot: each waits for the one before it. */
 	private line: Promise<void> = Promise.resolve();
 
+	/** Requests in line (on the slow path): while there are any, none may pass them. */
+	private queued = 0;
+
 	/**
 	 * Waits for a slot, in the order requests asked for one (first come, first served: under a
 	 * shared key no item waits behind ever newer ones until its Max Wait runs out); resolves with
 	 * how long it waited, in ms.
 	 */
 	async acquire(signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
+		// Fast path: no one in line and a slot free now. Most requests of an unthrottled run take it,
+		// with no timer, abort controller or promise of their own.
+		if (this.queued === 0 && !signal?.aborted && this.takeSlotNow(this.clock())) return 0;
 		const started = this.clock();
 		const before = this.line;
 		let leave: () => void = () => undefined;
 		this.line = new Promise<void>((resolve) => (leave = resolve));
+		this.queued++;
 		try {
 			await this.turn(before, signal, maxWaitMs);
 			const queued = this.clock() - started;
 			return Math.round(queued + (await this.slot(signal, maxWaitMs - queued, queued)));
 		} finally {
+			this.queued--;
 			// The next in line goes only once this one is done.
 			void before.then(leave, leave);
 		}
 	}
 
+	/** When a request may go, by the hold, the rate and a spent header window (ms on the clock). */
+	private readyAt(): number {
+		return Math.max(
+			this.holdUntil,
+			this.rate === undefined ? 0 : this.lastSentAt + 1000 / this.rate,
+			this.budget !== undefined && this.budget <= 0 && this.windowEndsAt !== undefined ? this.windowEndsAt : 0,
+		);
+	}
+
+	/** Whether a request must wait for an answer in flight first (it will tell the budget or the window's end). */
+	private waitsForAnswer(): boolean {
+		const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
+		return (this.scouting || spentWithoutEnd || this.inFlight >= this.ramp) && this.inFlight > 0;
+	}
+
+	/** Takes a slot if one is free at `at`, with the bookkeeping of a request sent; false: it must wait. */
+	private takeSlotNow(at: number): boolean {
+		if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) this.endWindow(this.inFlight);
+		if (this.readyAt() > at || this.waitsForAnswer()) return false;
+		if (this.budget !== undefined) this.budget--;
+		this.inFlight++;
+		this.lastSentAt = at;
+		return true;
+	}
+
 	/** Resolves when `before` (the request ahead) has its slot; refuses past `maxWaitMs` or on cancel. */
 	private async turn(before: Promise<void>, signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
 		const over = new AbortController();
-		const timedOut = wait(Math.min(Math.max(0, maxWaitMs), 2 ** 31 - 1), AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).then(
-			() => true,
-			(error: unknown) => {
-				if (signal?.aborted) throw error;
-				return false;
-			},
-		);
+		const timedOut = this.timer(maxWaitMs, over.signal, signal);
 		try {
 			if (await Promise.race([before.then(() => false), timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs), Math.ceil(maxWaitMs));
 		} finally {
-			over.abort();
+			over.abort(DONE);
 		}
 	}
 
@@ -160,27 +190,15 @@ export class RequestPacer {
 			if (signal?.aborted) throw new CancelledError();
 			const at = this.clock();
 			const left = maxWaitMs - (at - started);
-			if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) this.endWindow(this.inFlight);
-			const readyAt = Math.max(
-				this.holdUntil,
-				this.rate === undefined ? 0 : this.lastSentAt + 1000 / this.rate,
-				this.budget !== undefined && this.budget <= 0 && this.windowEndsAt !== undefined ? this.windowEndsAt : 0,
-			);
+			if (this.takeSlotNow(at)) return Math.round(at - started);
+			const readyAt = this.readyAt();
 			if (readyAt > at) {
 				if (readyAt - at > left) throw new WaitTooLongError(Math.ceil(readyAt - at), queuedMs + at - started);
 				await this.answerOrTimeout(readyAt - at, signal);
 				continue;
 			}
-			const spentWithoutEnd = this.budget !== undefined && this.budget <= 0;
-			if ((this.scouting || spentWithoutEnd || this.inFlight >= this.ramp) && this.inFlight > 0) {
-				// The answer in flight will say what the provider allows (or when its window ends).
-				await this.nextAnswer(signal, left, queuedMs + at - started);
-				continue;
-			}
-			if (this.budget !== undefined) this.budget--;
-			this.inFlight++;
-			this.lastSentAt = at;
-			return Math.round(at - started);
+			// The answer in flight will say what the provider allows (or when its window ends).
+			await this.nextAnswer(signal, left, queuedMs + at - started);
 		}
 	}
 
@@ -326,19 +344,23 @@ export class RequestPacer {
 			this.answerWaiters.add(wake);
 		});
 		const over = new AbortController();
-		const timedOut = wait(Math.min(Math.max(0, ms), 2 ** 31 - 1), AbortSignal.any([over.signal, ...(signal ? [signal] : [])])).then(
-			() => true,
-			(error: unknown) => {
-				if (signal?.aborted) throw error;
-				return false; // ended by `over`: the answer came first
-			},
-		);
+		const timedOut = this.timer(ms, over.signal, signal);
 		try {
 			return await Promise.race([answered, timedOut]);
 		} finally {
 			this.answerWaiters.delete(wake);
-			over.abort();
+			over.abort(DONE);
 		}
+	}
+
+	/**
+	 * Resolves true after `ms`, false once `over` aborts (the wait ended another way); refuses with
+	 * CancelledError when the execution is cancelled.
+	 */
+	private async timer(ms: number, over: AbortSignal, cancel: AbortSignal | undefined): Promise<boolean> {
+		const ranOut = await elapsed(Math.min(Math.max(0, ms), 2 ** 31 - 1), cancel ? AbortSignal.any([over, cancel]) : over);
+		if (!ranOut && cancel?.aborted) throw new CancelledError();
+		return ranOut;
 	}
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */

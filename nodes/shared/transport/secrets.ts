@@ -28,8 +28,15 @@ const MAX_SCANNED_TEXT = 65_536;
  */
 const SECRET_FIELD = /(password|passwd|passphrase|secret|authtoken|accesstoken|refreshtoken|apikey|privatekey)$/;
 
+/** Field names already judged: every answer of a run repeats the same few dozen. Bounded. */
+const judged = new Map<string, boolean>();
+
 export function isSecretField(name: string): boolean {
-	return SECRET_FIELD.test(name.toLowerCase().replace(/[-_]/g, ''));
+	const known = judged.get(name);
+	if (known !== undefined) return known;
+	const secret = SECRET_FIELD.test(name.toLowerCase().replace(/[-_]/g, ''));
+	if (judged.size < 4096) judged.set(name, secret);
+	return secret;
 }
 
 /** Base64 of a UTF-8 string, without `Buffer` (not allowed in node code). */
@@ -57,6 +64,9 @@ export class SecretMasker {
 	/** Forms shorter than SECRET_RUN, masked whole only. */
 	private readonly shortForms: string[];
 
+	/** The first two characters of every run (as one number): most places in a text start none, and are passed without a slice. */
+	private readonly runStarts = new Set<number>();
+
 	constructor(secrets: Array<string | undefined>, basicAuth?: { user: string; password: string }, inherited: string[] = []) {
 		const forms = new Set<string>(inherited);
 		for (const secret of secrets) {
@@ -79,6 +89,7 @@ export class SecretMasker {
 		for (const form of this.forms) {
 			for (let i = 0; i + SECRET_RUN <= form.length; i++) this.runs.add(form.slice(i, i + SECRET_RUN));
 		}
+		for (const run of this.runs) this.runStarts.add(run.charCodeAt(0) * 65536 + run.charCodeAt(1));
 		this.shortForms = this.forms.filter((form) => form.length < SECRET_RUN);
 	}
 
@@ -96,23 +107,20 @@ export class SecretMasker {
 		if (this.forms.length === 0 || text.length < 4) return text;
 		// Mark every character covered by a run of SECRET_RUN characters of a secret, then mask each
 		// marked stretch once: a partial echo (first 12, last 10 characters) is as masked as the whole.
-		const marked = new Uint8Array(text.length);
-		let any = false;
+		// Allocated at the first match: most texts hold none.
+		let marked: Uint8Array | undefined;
 		if (this.runs.size > 0) {
 			for (let i = 0; i + SECRET_RUN <= text.length; i++) {
-				if (this.runs.has(text.slice(i, i + SECRET_RUN))) {
-					marked.fill(1, i, i + SECRET_RUN);
-					any = true;
-				}
+				if (!this.runStarts.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1))) continue;
+				if (this.runs.has(text.slice(i, i + SECRET_RUN))) (marked ??= new Uint8Array(text.length)).fill(1, i, i + SECRET_RUN);
 			}
 		}
 		for (const form of this.shortForms) {
 			for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
-				marked.fill(1, at, at + form.length);
-				any = true;
+				(marked ??= new Uint8Array(text.length)).fill(1, at, at + form.length);
 			}
 		}
-		if (!any) return text;
+		if (!marked) return text;
 		let out = '';
 		for (let i = 0; i < text.length; i++) {
 			if (!marked[i]) out += text[i];

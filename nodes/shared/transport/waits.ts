@@ -2,13 +2,22 @@ import { sleep } from 'n8n-workflow';
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/** Each answer's headers by lowercased name (the first of a name wins), built once an answer: several are read from each. */
+const lowered = new WeakMap<Headers, Map<string, string | string[] | undefined>>();
+
 function header(headers: Headers | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+	let byName = lowered.get(headers);
+	if (!byName) {
+		byName = new Map();
+		for (const [key, value] of Object.entries(headers)) {
+			const lower = key.toLowerCase();
+			if (!byName.has(lower)) byName.set(lower, value);
+		}
+		lowered.set(headers, byName);
 	}
-	return undefined;
+	const value = byName.get(name.toLowerCase());
+	return Array.isArray(value) ? value[0] : value;
 }
 
 /** Longer than this is not a wait a provider means: such a signal is ignored (back-off applies). */
@@ -115,8 +124,17 @@ export class CancelledError extends Error {
 
 /** Waits `ms`, ending at once (with CancelledError) when the execution is cancelled. */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
-	if (signal?.aborted) throw new CancelledError();
-	if (ms <= 0) return;
+	if (!(await elapsed(ms, signal))) throw new CancelledError();
+}
+
+/**
+ * Waits `ms` or until `signal` aborts; true when the time ran out. No error for an abort: a try
+ * that ends before its deadline aborts the deadline's wait on every request, and an Error (with
+ * its stack) each time is most of what a request costs the package in CPU.
+ */
+export async function elapsed(ms: number, signal?: AbortSignal): Promise<boolean> {
+	if (signal?.aborted) return false;
+	if (ms <= 0) return true;
 	let onAbort: (() => void) | undefined;
 	const aborted = new Promise<void>((resolve) => {
 		onAbort = resolve;
@@ -129,5 +147,5 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	} finally {
 		if (onAbort) signal?.removeEventListener('abort', onAbort);
 	}
-	if (signal?.aborted) throw new CancelledError();
+	return !signal?.aborted;
 }
