@@ -2,11 +2,12 @@
  * How a provider counts requests per key, for `take`: what it spends, what is left and when the
  * next request may go. Close documents "requests per second per key" without the algorithm, so
  * the sandbox can play each of the usual ones (the default is Close's fixed window):
- * - `fixed`: one-second windows starting at the first request after the last one ended;
+ * - `fixed`: one-second windows starting at the first request after the last one ended (first arrival);
+ * - `clockAligned`: one-second windows at fixed times (each whole second of the clock), whoever comes;
  * - `sliding`: at most `perSecond` requests in any second (a request frees its slot a second later);
  * - `tokenBucket`: `perSecond` tokens a second, a burst of `perSecond` at most.
  */
-export type RateModel = 'fixed' | 'sliding' | 'tokenBucket';
+export type RateModel = 'fixed' | 'clockAligned' | 'sliding' | 'tokenBucket';
 
 export class RateLimiter {
 	private windows = new Map<string, { startedAt: number; used: number }>();
@@ -44,7 +45,8 @@ export class RateLimiter {
 		}
 		let window = this.windows.get(key);
 		if (!window || now - window.startedAt >= this.windowMs) {
-			window = { startedAt: now, used: 0 };
+			// First arrival opens a window where it comes; clock-aligned windows open on the clock.
+			window = { startedAt: this.model === 'clockAligned' ? now - (now % this.windowMs) : now, used: 0 };
 			this.windows.set(key, window);
 		}
 		const resetMs = Math.max(1, window.startedAt + this.windowMs - now);

@@ -63,6 +63,8 @@ interface BulkResult {
 	/** Rows that read before they write (Dry Run, Skip Unchanged): writes sent and the list's page size. */
 	writes?: number;
 	pageSize?: number;
+	/** Rows of several executions: each one's last answer, in seconds from the first request. */
+	endsSeconds?: number[];
 }
 
 function say(text: string) {
@@ -322,6 +324,186 @@ async function dropdownTimings(n8n: N8n, sandbox: Sandbox) {
  * Requests per poll, wall time, CPU (n8n-core and the package, without the sandbox's own answers),
  * and the workflow static data kept per number.
  */
+export interface SharedKeyRow {
+	setup: string;
+	executions: number;
+	items: number;
+	applied: number;
+	failed: number;
+	/** Updates applied more than once (a write repeated after it succeeded). */
+	resentAfterSuccess: number;
+	requests: number;
+	throttled: number;
+	throttledPercent: number;
+	wallSeconds: number;
+	floorSeconds: number;
+	ratioToFloor: number;
+	/** Each execution's last answer, in seconds from the first request; and the spread between them. */
+	endsSeconds: number[];
+	endSpreadSeconds: number;
+}
+
+/**
+ * Several executions of the reference node on one key, started together with equal work, through
+ * n8n-core in this process (each execution has its own pacer, as in n8n: they meet only at the
+ * provider). The floor is every update's requests ÷ the key's rate.
+ */
+export async function sharedKeyRow(setup: { name: string; executions: number; perExecution: number; model?: RateSetup }): Promise<SharedKeyRow> {
+	const provider = referenceProvider() as Benchmarked & ReturnType<typeof referenceProvider>;
+	const facts = provider.bench;
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'phone-numbers-bench-core-'));
+	const { runNode } = await import('../test/harness/runNode');
+	const sandbox = await start({ latencyMs: LATENCY_MS, rateLimits: { [provider.name]: RATE }, seed: facts.seed, ...facts.options });
+	try {
+		const state = (sandbox.state as unknown as Record<string, unknown>)[provider.name];
+		facts.setRate(state, RATE, setup.model);
+		const numbers = facts.numbers(state).slice(0, setup.executions * setup.perExecution);
+		const credential = provider.credentials.find((c) => c.type === facts.credentialType && c.data)!;
+		const node = packageNode(provider);
+		const label = (i: number) => `shared ${setup.name} ${i}`;
+		const batches = Array.from({ length: setup.executions }, (_, e) => numbers.slice(e * setup.perExecution, (e + 1) * setup.perExecution));
+		const executionOf = new Map(numbers.map((n, i) => [n.id, Math.floor(i / setup.perExecution)]));
+		await new Promise((r) => setTimeout(r, 1100));
+		facts.resetWindows(state);
+		sandbox.clearRequests();
+		const results = await Promise.all(
+			batches.map((batch, e) =>
+				runNode({
+					node: facts.node,
+					parameters: node.parameters as never,
+					items: batch.map((n, i) => ({ id: n.id, label: label(e * setup.perExecution + i) })),
+					credentials: { [credential.type]: credential.data!(sandbox.url) as never },
+				}),
+			),
+		);
+		const failedRuns = results.filter((r) => r.error);
+		const sent = sandbox.requests.filter((r) => r.provider === provider.name);
+		const first = Math.min(...sent.map((r) => r.at));
+		const ends = batches.map((_, e) => {
+			const mine = sent.filter((r) => executionOf.get(r.path.split('/').filter(Boolean).pop() ?? '') === e);
+			return Number(((Math.max(...mine.map((r) => r.doneAt ?? r.at)) - first) / 1000).toFixed(2));
+		});
+		if (process.env.BENCH_DEBUG) {
+			// Per second: each execution's requests carried out / answered 429.
+			for (let second = 0; second * 1000 < Math.max(...ends) * 1000 + 1000; second++) {
+				const inSecond = sent.filter((r) => r.at - first >= second * 1000 && r.at - first < (second + 1) * 1000);
+				const by = (e: number) => inSecond.filter((r) => executionOf.get(r.path.split('/').filter(Boolean).pop() ?? '') === e);
+				say(`    ${second}s: ${batches.map((_, e) => `${by(e).filter((r) => r.status !== 429).length}/${by(e).filter((r) => r.status === 429).length}`).join('  ')}`);
+			}
+		}
+		const writes = sent.filter((r) => r.method === 'PUT');
+		const succeeded = new Set<string>();
+		let resent = 0;
+		for (const write of writes) {
+			if (succeeded.has(write.path)) resent++;
+			if (write.status === 200) succeeded.add(write.path);
+		}
+		const applied = numbers.filter((n, i) => n.stored() === label(i)).length;
+		const wallSeconds = Math.max(...ends);
+		const floorSeconds = (numbers.length * facts.requestsPerUpdate) / RATE;
+		const throttled = sent.filter((r) => r.status === 429).length;
+		if (failedRuns.length) say(`  ${setup.name}: ${failedRuns.length} execution(s) failed: ${failedRuns[0].error?.message}`);
+		return {
+			setup: setup.name,
+			executions: setup.executions,
+			items: numbers.length,
+			applied,
+			failed: numbers.length - applied,
+			resentAfterSuccess: resent,
+			requests: sent.length,
+			throttled,
+			throttledPercent: Number(((100 * throttled) / Math.max(1, sent.length)).toFixed(1)),
+			wallSeconds,
+			floorSeconds,
+			ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
+			endsSeconds: ends,
+			endSpreadSeconds: Number((Math.max(...ends) - Math.min(...ends)).toFixed(2)),
+		};
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+/** Issue 35's rows: two executions on one key under each model, first-arrival and clock-aligned windows side by side. */
+export async function sharedKeyRows(perExecution = 150): Promise<SharedKeyRow[]> {
+	const reference = referenceProvider() as Benchmarked & ReturnType<typeof referenceProvider>;
+	const rows: SharedKeyRow[] = [];
+	const models: Array<readonly [string, RateSetup | undefined]> = [
+		['fixed windows from first arrival', undefined],
+		['fixed windows on the clock', { model: 'clockAligned' }],
+		...reference.bench.reference.models,
+	];
+	for (const [name, model] of models) {
+		rows.push(await sharedKeyRow({ name: `two executions, one key, ${name}`, executions: 2, perExecution, model }));
+		say(`  ${rows[rows.length - 1].setup}: ${rows[rows.length - 1].ratioToFloor} × floor, ends ${rows[rows.length - 1].endsSeconds.join(' / ')} s`);
+	}
+	return rows;
+}
+
+/**
+ * The package's own CPU per item: 1,000 reference updates through n8n-core against the sandbox with
+ * no latency and no limit, under V8's sampling profiler; the self time of the package's own source
+ * (`nodes/`) over the items. n8n-core, Node's HTTP and the in-process sandbox are not counted.
+ */
+export async function cpuPerItemRow(items = 1000): Promise<{ items: number; packageMs: number; packageMsPerItem: number; processCpuMsPerItem: number; top: Array<{ function: string; file: string; ms: number }> }> {
+	const provider = referenceProvider() as Benchmarked & ReturnType<typeof referenceProvider>;
+	const facts = provider.bench;
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'phone-numbers-bench-core-'));
+	const { runNode } = await import('../test/harness/runNode');
+	const { Session } = await import('node:inspector/promises');
+	const sandbox = await start({ latencyMs: 0, seed: facts.seed, ...facts.options });
+	const state = (sandbox.state as unknown as Record<string, unknown>)[provider.name];
+	const numbers = facts.numbers(state).slice(0, items);
+	const credential = provider.credentials.find((c) => c.type === facts.credentialType && c.data)!;
+	const run = async (prefix: string) =>
+		await runNode({
+			node: facts.node,
+			parameters: packageNode(provider).parameters as never,
+			items: numbers.map((n, i) => ({ id: n.id, label: `${prefix} ${i}` })),
+			credentials: { [credential.type]: credential.data!(sandbox.url) as never },
+		});
+	await run('warm-up'); // the first run loads and compiles: not what an item costs
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 100 });
+	await session.post('Profiler.start');
+	const cpu = process.cpuUsage();
+	const answering = sandbox.answeringCpuMs();
+	const result = await run('profiled');
+	const used = process.cpuUsage(cpu);
+	const { profile } = (await session.post('Profiler.stop')) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; hitCount?: number }>; samples: number[]; timeDeltas: number[] } };
+	session.disconnect();
+	await sandbox.stop();
+	if (result.error) throw new Error(`the profiled run failed: ${result.error.message}`);
+	// Self time of each profile node: the time deltas of the samples taken in it.
+	const selfMs = new Map<number, number>();
+	profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+	const own = join(ROOT, 'nodes') + '/';
+	const byFunction = new Map<string, { function: string; file: string; ms: number }>();
+	let packageMs = 0;
+	for (const node of profile.nodes) {
+		const url = node.callFrame.url.replace(/^file:\/\//, '');
+		if (!url.startsWith(own)) continue;
+		const ms = selfMs.get(node.id) ?? 0;
+		packageMs += ms;
+		const key = `${node.callFrame.functionName}@${url}`;
+		const entry = byFunction.get(key) ?? { function: node.callFrame.functionName || '(anonymous)', file: url.slice(own.length), ms: 0 };
+		entry.ms += ms;
+		byFunction.set(key, entry);
+	}
+	const top = [...byFunction.values()].sort((a, b) => b.ms - a.ms).slice(0, 25).map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) }));
+	return {
+		items,
+		packageMs: Number(packageMs.toFixed(1)),
+		packageMsPerItem: Number((packageMs / items).toFixed(3)),
+		processCpuMsPerItem: Number((((used.user + used.system) / 1000 - (sandbox.answeringCpuMs() - answering)) / items).toFixed(3)),
+		top,
+	};
+}
+
+const SHARED_KEY_COLUMNS = ['setup', 'items', 'applied', 'failed', 'requests', 'throttled', 'throttledPercent', 'wallSeconds', 'floorSeconds', 'ratioToFloor', 'endsSeconds', 'endSpreadSeconds'];
+
 export async function triggerRow(numbers: number) {
 	const provider = benchmarked().find((p) => p.bench.trigger);
 	if (!provider?.bench.trigger) return undefined;
@@ -376,6 +558,17 @@ function table(rows: Array<Record<string, unknown>>, columns: string[]): string 
 }
 
 async function main() {
+	if (process.env.BENCH_ONLY === 'shared-keys') {
+		// Through n8n-core only: no build, no n8n install.
+		const rows = await sharedKeyRows();
+		say(table(rows as unknown as Array<Record<string, unknown>>, SHARED_KEY_COLUMNS));
+		say(JSON.stringify(await cpuPerItemRow(), null, 2));
+		process.exit(0);
+	}
+	if (process.env.BENCH_ONLY === 'cpu') {
+		say(JSON.stringify(await cpuPerItemRow(), null, 2));
+		process.exit(0);
+	}
 	say('Building and packing…');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 	const tarball = packPackage();
@@ -468,6 +661,7 @@ async function main() {
 				wallSeconds: figures.wallSeconds,
 				floorSeconds: figures.floorSeconds,
 				ratioToFloor: figures.ratioToFloor,
+				endsSeconds: figures.endsSeconds,
 			});
 		} finally {
 			restore();
@@ -475,6 +669,11 @@ async function main() {
 			await services.stop();
 		}
 	}
+
+	say('Two executions on one key, each rate-limit model, first-arrival and clock-aligned windows (through n8n-core)…');
+	const sharedKeys = await sharedKeyRows();
+	say('The package\'s own CPU per item (1,000 updates through n8n-core, sampling profiler)…');
+	const cpu = await cpuPerItemRow();
 
 	say('A "phone number changed" trigger on 10,000 numbers (through n8n-core)…');
 	const trigger = await triggerRow(10_000);
@@ -498,6 +697,11 @@ async function main() {
 	say(table(bulk as unknown as Array<Record<string, unknown>>, ['setup', 'applied', 'failed', 'requests', 'resentAfterSuccess', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
 	say('\nSee before you change (Close, 1,000 numbers, 100 differ): applied counts numbers as asked (Dry Run: as they were)');
 	say(table(bulk.filter((r) => r.writes !== undefined) as unknown as Array<Record<string, unknown>>, ['setup', 'items', 'applied', 'failed', 'writes', 'requests', 'pageSize', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
+	for (const row of bulk.filter((r) => r.endsSeconds !== undefined)) say(`  ${row.setup}: the executions ended at ${row.endsSeconds!.join(' / ')} s`);
+	say('\nTwo executions on one key (2 × 150, started together): each one\'s end, and the spread');
+	say(table(sharedKeys as unknown as Array<Record<string, unknown>>, SHARED_KEY_COLUMNS));
+	say(`\nThe package's own CPU per item (self time of nodes/ under V8's sampling profiler, ${cpu.items} updates): ${cpu.packageMsPerItem} ms; the whole process, sandbox answers left out: ${cpu.processCpuMsPerItem} ms`);
+	say(table(cpu.top.slice(0, 8), ['function', 'file', 'ms']));
 	for (const row of bulk.filter((r) => r.otherClientRequests !== undefined)) {
 		say(`  ${row.setup}: the other client sent ${row.otherClientRequests}, ${row.otherClientThrottled} answered 429`);
 	}
@@ -523,6 +727,8 @@ async function main() {
 				n8n: install.version,
 				conditions: { items: ITEMS, referenceProvider: reference.name, requestsPerSecond: RATE, latencyMs: LATENCY_MS },
 				bulk,
+				sharedKeys,
+				cpu,
 				comparisons,
 				dropdowns,
 				trigger,

@@ -268,6 +268,8 @@ export async function startQueueMode(
 
 export interface QueueFigures {
 	executions: number;
+	/** Each execution's last answer, in seconds from the first request. */
+	endsSeconds: number[];
 	updates: number;
 	applied: number;
 	requests: number;
@@ -319,8 +321,16 @@ export async function runQueueBulk(
 	const last = Math.max(...puts.map((r) => r.doneAt ?? r.at));
 	const wallSeconds = puts.length ? (last - first) / 1000 : 0;
 	const floorSeconds = total / options.rate;
+	// Each execution's last answer, from the first request: executions started together with equal
+	// work should end together.
+	const executionOf = new Map(chosen.map((n, i) => [n.id, Math.floor(i / options.perExecution)]));
+	const endsSeconds = Array.from({ length: options.executions }, (_, e) => {
+		const mine = puts.filter((r) => executionOf.get(r.path.split('/').filter(Boolean).pop() ?? '') === e);
+		return mine.length ? Number(((Math.max(...mine.map((r) => r.doneAt ?? r.at)) - first) / 1000).toFixed(2)) : 0;
+	});
 	return {
 		executions: options.executions,
+		endsSeconds,
 		updates: total,
 		applied: applied(),
 		requests: puts.length,
