@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import { phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
-import { originOverride } from '../../shared/transport/baseUrl';
+import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
-import { requireCredentialText } from '../../shared/transport/credentialData';
 import { errorAndMessage } from '../../shared/transport/errorText';
 import { CursorGuard, cursorPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
@@ -32,16 +31,7 @@ export const retellProfile: ProviderProfile = {
 };
 
 export async function retellClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<ApiClient> {
-	const data = await ctx.getCredentials(CREDENTIAL.type);
-	const apiKey = requireCredentialText(ctx.getNode(), 'API Key', data.apiKey);
-	return new ApiClient(ctx, {
-		provider: retellProfile,
-		credentialType: CREDENTIAL.type,
-		credentialName: CREDENTIAL.name,
-		baseUrl: originOverride(ctx.getNode(), data.baseUrl) ?? RETELL_API,
-		policy,
-		secrets: [apiKey].filter(Boolean),
-	});
+	return await apiKeyClient(ctx, policy, { provider: retellProfile, credential: CREDENTIAL, origin: RETELL_API });
 }
 
 /** `{items, has_more, pagination_key}`: the next page is asked for with `pagination_key`. */

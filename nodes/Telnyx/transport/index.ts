@@ -2,8 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoa
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
 import { TELNYX_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
-import { originOverride } from '../../shared/transport/baseUrl';
-import { requireCredentialText } from '../../shared/transport/credentialData';
+import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
 import { listAll, pageNumberPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
@@ -63,19 +62,7 @@ export interface TelnyxConnection {
 }
 
 export async function telnyxClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<TelnyxConnection> {
-	const data = await ctx.getCredentials(CREDENTIAL.type);
-	requireCredentialText(ctx.getNode(), 'API Key', data.apiKey);
-	const origin = originOverride(ctx.getNode(), data.baseUrl);
-	return {
-		api: new ApiClient(ctx, {
-			provider: telnyxProfile,
-			credentialType: CREDENTIAL.type,
-			credentialName: CREDENTIAL.name,
-			baseUrl: `${origin ?? 'https://api.telnyx.com'}/v2`,
-			policy,
-			secrets: [data.apiKey].filter((v): v is string => typeof v === 'string' && v !== ''),
-		}),
-	};
+	return { api: await apiKeyClient(ctx, policy, { provider: telnyxProfile, credential: CREDENTIAL, origin: 'https://api.telnyx.com', path: '/v2' }) };
 }
 
 /**

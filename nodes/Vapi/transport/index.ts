@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
-import { originOverride } from '../../shared/transport/baseUrl';
+import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
-import { requireCredentialText } from '../../shared/transport/credentialData';
 import { errorAndMessage } from '../../shared/transport/errorText';
 import { fetchPage, listAll, pageNumberPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
@@ -35,16 +34,7 @@ export const vapiProfile: ProviderProfile = {
 };
 
 export async function vapiClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<ApiClient> {
-	const data = await ctx.getCredentials(CREDENTIAL.type);
-	const apiKey = requireCredentialText(ctx.getNode(), 'API Key', data.apiKey);
-	return new ApiClient(ctx, {
-		provider: vapiProfile,
-		credentialType: CREDENTIAL.type,
-		credentialName: CREDENTIAL.name,
-		baseUrl: originOverride(ctx.getNode(), data.baseUrl) ?? VAPI_API,
-		policy,
-		secrets: [apiKey].filter(Boolean),
-	});
+	return await apiKeyClient(ctx, policy, { provider: vapiProfile, credential: CREDENTIAL, origin: VAPI_API });
 }
 
 /** `GET /v2/phone-number`: `page` from 1, `{results, metadata: {currentPage, totalPages}}`. */
