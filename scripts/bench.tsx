@@ -695,7 +695,7 @@ async function main() {
 
 	say('\nBulk updates');
 	say(table(bulk as unknown as Array<Record<string, unknown>>, ['setup', 'applied', 'failed', 'requests', 'resentAfterSuccess', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
-	say('\nSee before you change (Close, 1,000 numbers, 100 differ): applied counts numbers as asked (Dry Run: as they were)');
+	say(`\nSee before you change (${reference.title}, 1,000 numbers, 100 differ): applied counts numbers as asked (Dry Run: as they were)`);
 	say(table(bulk.filter((r) => r.writes !== undefined) as unknown as Array<Record<string, unknown>>, ['setup', 'items', 'applied', 'failed', 'writes', 'requests', 'pageSize', 'throttled', 'wallSeconds', 'floorSeconds', 'ratioToFloor']));
 	for (const row of bulk.filter((r) => r.endsSeconds !== undefined)) say(`  ${row.setup}: the executions ended at ${row.endsSeconds!.join(' / ')} s`);
 	say('\nTwo executions on one key (2 × 150, started together): each one\'s end, and the spread');
