@@ -112,6 +112,23 @@ describe.each(nodes)('the %s node', (name, node) => {
 		}
 	});
 
+	it('writes each Update field once: no table row or check in its folder types a label the editor property already holds', () => {
+		const folder = readdirSync(join(__dirname, '..', 'nodes')).find((entry) => entry.toLowerCase() === name.toLowerCase());
+		expect(folder).toBeDefined();
+		// Get Many's filters are fields of their own, even where one shares an Update field's label.
+		const source = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+				entry.isDirectory() ? source(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.startsWith('getAll.') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+			);
+		const text = source(join(__dirname, '..', 'nodes', folder!)).join('\n');
+		const update = description.properties.find((property) => property.name === 'updateFields');
+		const labels = ((update?.options ?? []) as INodeProperties[]).map((option) => option.displayName);
+		expect(labels.length).toBeGreaterThan(0);
+		const escape = (label: string) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const typedAgain = labels.filter((label) => new RegExp(`(label: |check\\.\\w+\\()(['"\`])${escape(label)}\\2`).test(text));
+		expect(typedAgain).toEqual([]);
+	});
+
 	it('refuses an operation it does not have, naming it, and sends nothing', async () => {
 		// The node's first credential, as the sandbox's providers declare it (every node has one there).
 		const type = node.description.credentials?.[0]?.name ?? '';

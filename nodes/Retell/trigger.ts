@@ -1,26 +1,11 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
+import { labelsOf } from '../shared/execution/updateBody';
+import { watchedFields, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import type { ApiClient } from '../shared/transport/client';
 import * as getAll from './actions/phoneNumber/getAll.operation';
-import { compareRetell } from './descriptions/updateFields';
+import { compareRetell, RETELL_FIELDS, updateFieldsProperty } from './descriptions/updateFields';
 import { retellClient } from './transport';
-
-const FIELDS: Array<[string, string]> = [
-	['allowedInboundCountries', 'Allowed Inbound Countries'],
-	['allowedOutboundCountries', 'Allowed Outbound Countries'],
-	['authUsername', 'Auth Username'],
-	['fallbackNumber', 'Fallback Number'],
-	['inboundAgents', 'Inbound Agents'],
-	['inboundSmsAgents', 'Inbound SMS Agents'],
-	['inboundSmsWebhookUrl', 'Inbound SMS Webhook URL'],
-	['inboundWebhookUrl', 'Inbound Webhook URL'],
-	['nickname', 'Nickname'],
-	['outboundAgents', 'Outbound Agents'],
-	['outboundSmsAgents', 'Outbound SMS Agents'],
-	['terminationUri', 'Termination URI'],
-	['transport', 'Transport'],
-];
 
 /** Retell's list answers whole numbers: every Update field but the write-only password can be watched. */
 export const retellWatch: PhoneNumberWatch<ApiClient> = {
@@ -29,5 +14,9 @@ export const retellWatch: PhoneNumberWatch<ApiClient> = {
 	getAll,
 	idOf: (n) => String(n.phone_number),
 	e164Of: (n) => String(n.phone_number ?? ''),
-	fields: FIELDS.map(([key, label]) => ({ key, label, value: (n) => compareRetell([key], {}, n)[0].before })),
+	fields: watchedFields(
+		labelsOf(updateFieldsProperty),
+		Object.keys(RETELL_FIELDS).filter((key) => key !== 'authPassword').sort(),
+		(key, n) => compareRetell([key], {}, n)[0].before,
+	),
 };

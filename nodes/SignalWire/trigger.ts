@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import type { ApiClient } from '../shared/transport/client';
 import * as getAll from './actions/phoneNumber/getAll.operation';
-import { SIGNALWIRE_FIELDS } from './actions/phoneNumber/updateBody';
+import { SIGNALWIRE_FIELDS } from './descriptions/updateFields';
 import { signalWireClient } from './transport';
 
 /** SignalWire's list answers whole numbers: every Update field can be watched. */

@@ -1,24 +1,14 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
+import { labelsOf } from '../shared/execution/updateBody';
+import { watchedFields, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import type { ApiClient } from '../shared/transport/client';
 import * as getAll from './actions/phoneNumber/getAll.operation';
-import { compareVapi } from './descriptions/updateFields';
+import { compareVapi, updateFieldsProperty } from './descriptions/updateFields';
 import { vapiClient } from './transport';
 
-const FIELDS: Array<[string, string]> = [
-	['answeredBy', 'Answered By'],
-	['assistantId', 'Assistant'],
-	['squadId', 'Squad'],
-	['workflowId', 'Workflow ID'],
-	['fallbackType', 'Fallback'],
-	['fallbackNumber', 'Fallback Number'],
-	['fallbackSipUri', 'Fallback SIP URI'],
-	['name', 'Name'],
-	['serverUrl', 'Server URL'],
-	['serverTimeoutSeconds', 'Server Timeout (Seconds)'],
-	['smsEnabled', 'SMS Enabled'],
-];
+/** In the order the trigger lists them: who answers, the fallback, then the rest. */
+const WATCHED = ['answeredBy', 'assistantId', 'squadId', 'workflowId', 'fallbackType', 'fallbackNumber', 'fallbackSipUri', 'name', 'serverUrl', 'serverTimeoutSeconds', 'smsEnabled'];
 
 /** Vapi's list answers whole numbers: every Update field can be watched, read as Dry Run reads it. */
 export const vapiWatch: PhoneNumberWatch<ApiClient> = {
@@ -27,5 +17,5 @@ export const vapiWatch: PhoneNumberWatch<ApiClient> = {
 	getAll,
 	idOf: (n) => String(n.id),
 	e164Of: (n) => String(n.number ?? n.sipUri ?? ''),
-	fields: FIELDS.map(([key, label]) => ({ key, label, value: (n) => compareVapi([key], {}, n)[0].before })),
+	fields: watchedFields(labelsOf(updateFieldsProperty), WATCHED, (key, n) => compareVapi([key], {}, n)[0].before),
 };

@@ -1,21 +1,21 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { updateFieldsCollection } from '../../shared/descriptions/common';
 import { choiceField, textField } from '../../shared/descriptions/fields';
+import { buildUpdateBody, updateFieldsOf, updateRow, updateTable, type FieldCheck, type UpdateRow } from '../../shared/execution/updateBody';
 import type { ComparedField } from '../../shared/execution/updateOptions';
 import type { InputValidator } from '../../shared/validation';
 
-/** The four agent lists: the editor's key, Retell's field, the label and which agents it lists. */
+/** The four agent lists: the editor's key, Retell's field, the display name and which agents it lists. */
 export const AGENT_LISTS = [
-	{ key: 'inboundAgents', api: 'inbound_agents', label: 'Inbound Agents', method: 'getVoiceAgents', versionsMethod: 'getVoiceAgentVersions', about: 'Voice agents that answer calls to this number' },
-	{ key: 'outboundAgents', api: 'outbound_agents', label: 'Outbound Agents', method: 'getVoiceAgents', versionsMethod: 'getVoiceAgentVersions', about: 'Voice agents that make calls from this number' },
-	{ key: 'inboundSmsAgents', api: 'inbound_sms_agents', label: 'Inbound SMS Agents', method: 'getChatAgents', versionsMethod: 'getChatAgentVersions', about: 'Chat agents that answer messages to this number' },
-	{ key: 'outboundSmsAgents', api: 'outbound_sms_agents', label: 'Outbound SMS Agents', method: 'getChatAgents', versionsMethod: 'getChatAgentVersions', about: 'Chat agents that send messages from this number' },
+	{ key: 'inboundAgents', api: 'inbound_agents', displayName: 'Inbound Agents', method: 'getVoiceAgents', versionsMethod: 'getVoiceAgentVersions', about: 'Voice agents that answer calls to this number' },
+	{ key: 'outboundAgents', api: 'outbound_agents', displayName: 'Outbound Agents', method: 'getVoiceAgents', versionsMethod: 'getVoiceAgentVersions', about: 'Voice agents that make calls from this number' },
+	{ key: 'inboundSmsAgents', api: 'inbound_sms_agents', displayName: 'Inbound SMS Agents', method: 'getChatAgents', versionsMethod: 'getChatAgentVersions', about: 'Chat agents that answer messages to this number' },
+	{ key: 'outboundSmsAgents', api: 'outbound_sms_agents', displayName: 'Outbound SMS Agents', method: 'getChatAgents', versionsMethod: 'getChatAgentVersions', about: 'Chat agents that send messages from this number' },
 ] as const;
 
 function agentList(list: (typeof AGENT_LISTS)[number]): INodeProperties {
 	return {
-		displayName: list.label,
+		displayName: list.displayName,
 		name: list.key,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
@@ -60,11 +60,62 @@ function agentList(list: (typeof AGENT_LISTS)[number]): INodeProperties {
 
 const TRANSPORTS = ['TLS', 'TCP', 'UDP'] as const;
 
-export const updateFieldsProperty: INodeProperties = updateFieldsCollection(
-	'Only the fields added here are sent; everything else on the number stays as it is',
-	[
+/** Text as Retell takes it: trimmed. */
+const TEXT: FieldCheck = { kind: 'custom', value: (value, label, check) => check.string(label, value ?? '').trim() };
+/** A webhook URL; empty sends null, which removes it. */
+const URL_OR_NULL: FieldCheck = { kind: 'custom', value: (value, label, check) => (check.string(label, value ?? '').trim() === '' ? null : check.url(label, value)) };
+/** ISO 3166 alpha-2 codes; an empty list sends null (every country). */
+const COUNTRIES: FieldCheck = {
+	kind: 'custom',
+	value: (value, label, check) => {
+		const codes = check.list(label, value).map((code) => code.toUpperCase());
+		for (const code of codes) if (!/^[A-Z]{2}$/.test(code)) check.fail(label, `"${code.slice(0, 10)}" is not an ISO 3166 alpha-2 country code`);
+		return codes.length === 0 ? null : codes;
+	},
+};
+/** E.164 as typed (trimmed); empty sends null, which removes it. Not the number itself: checked with the body. */
+const FALLBACK: FieldCheck = {
+	kind: 'custom',
+	value: (value, label, check) => {
+		const fallback = check.string(label, value ?? '').trim();
+		if (fallback !== '') check.e164(label, fallback);
+		return fallback === '' ? null : fallback;
+	},
+};
+const AGENTS: FieldCheck = { kind: 'custom', value: (value, label, check) => agents(value, label, check) };
+
+/** Each update field once: its editor property, Retell's API field and check. */
+const UPDATE_ROWS: UpdateRow[] = [
+	updateRow(textField('Nickname', 'nickname', { description: 'Name of the number, for your own reference' }), 'nickname', TEXT),
+	...AGENT_LISTS.map((list) => updateRow(agentList(list), list.api, AGENTS)),
+	updateRow(
+		textField('Inbound Webhook URL', 'inboundWebhookUrl', { placeholder: 'e.g. https://example.com/retell/inbound', description: 'Called for each inbound call to pick the agent and variables. Empty removes it.' }),
+		'inbound_webhook_url',
+		URL_OR_NULL,
+	),
+	updateRow(
+		textField('Inbound SMS Webhook URL', 'inboundSmsWebhookUrl', { placeholder: 'e.g. https://example.com/retell/sms', description: 'Called for each inbound message to pick the agent and variables. Empty removes it.' }),
+		'inbound_sms_webhook_url',
+		URL_OR_NULL,
+	),
+	updateRow(
+		textField('Fallback Number', 'fallbackNumber', { placeholder: 'e.g. +14155550100', description: 'E.164 number calls go to when the agent cannot take them (not this number itself). Empty removes it.' }),
+		'fallback_number',
+		FALLBACK,
+	),
+	updateRow(
 		textField('Allowed Inbound Countries', 'allowedInboundCountries', { placeholder: 'e.g. US, CA', description: 'ISO 3166 alpha-2 codes of the countries calls may come from, comma-separated. Empty: every country.' }),
+		'allowed_inbound_country_list',
+		COUNTRIES,
+	),
+	updateRow(
 		textField('Allowed Outbound Countries', 'allowedOutboundCountries', { placeholder: 'e.g. US, CA', description: 'ISO 3166 alpha-2 codes of the countries calls may go to, comma-separated. Empty: every country.' }),
+		'allowed_outbound_country_list',
+		COUNTRIES,
+	),
+	updateRow(textField('Termination URI', 'terminationUri', { placeholder: 'e.g. example.pstn.twilio.com', description: 'Your elastic SIP trunk (custom telephony numbers)' }), 'termination_uri', TEXT),
+	updateRow(textField('Auth Username', 'authUsername', { description: "User name for your SIP trunk's digest authentication (custom telephony)" }), 'auth_username', TEXT),
+	updateRow(
 		{
 			displayName: 'Auth Password',
 			name: 'authPassword',
@@ -73,33 +124,15 @@ export const updateFieldsProperty: INodeProperties = updateFieldsCollection(
 			default: '',
 			description: "Password for your SIP trunk's digest authentication (custom telephony). Write-only: it is never shown again.",
 		},
-		textField('Auth Username', 'authUsername', { description: "User name for your SIP trunk's digest authentication (custom telephony)" }),
-		textField('Fallback Number', 'fallbackNumber', { placeholder: 'e.g. +14155550100', description: 'E.164 number calls go to when the agent cannot take them (not this number itself). Empty removes it.' }),
-		...AGENT_LISTS.slice(0, 1).map(agentList),
-		textField('Inbound SMS Webhook URL', 'inboundSmsWebhookUrl', { placeholder: 'e.g. https://example.com/retell/sms', description: 'Called for each inbound message to pick the agent and variables. Empty removes it.' }),
-		...AGENT_LISTS.slice(2, 3).map(agentList),
-		textField('Inbound Webhook URL', 'inboundWebhookUrl', { placeholder: 'e.g. https://example.com/retell/inbound', description: 'Called for each inbound call to pick the agent and variables. Empty removes it.' }),
-		textField('Nickname', 'nickname', { description: 'Name of the number, for your own reference' }),
-		...AGENT_LISTS.slice(1, 2).map(agentList),
-		...AGENT_LISTS.slice(3, 4).map(agentList),
-		textField('Termination URI', 'terminationUri', { placeholder: 'e.g. example.pstn.twilio.com', description: 'Your elastic SIP trunk (custom telephony numbers)' }),
-		choiceField('Transport', 'transport', TRANSPORTS.map((t) => [t, t] as const), 'TCP', 'SIP transport to your trunk'),
-	],
-);
+		'auth_password',
+		TEXT,
+	),
+	updateRow(choiceField('Transport', 'transport', TRANSPORTS.map((t) => [t, t] as const), 'TCP', 'SIP transport to your trunk'), 'transport'),
+];
 
-const LABELS: Record<string, [api: string, label: string]> = {
-	nickname: ['nickname', 'Nickname'],
-	inboundWebhookUrl: ['inbound_webhook_url', 'Inbound Webhook URL'],
-	inboundSmsWebhookUrl: ['inbound_sms_webhook_url', 'Inbound SMS Webhook URL'],
-	fallbackNumber: ['fallback_number', 'Fallback Number'],
-	allowedInboundCountries: ['allowed_inbound_country_list', 'Allowed Inbound Countries'],
-	allowedOutboundCountries: ['allowed_outbound_country_list', 'Allowed Outbound Countries'],
-	terminationUri: ['termination_uri', 'Termination URI'],
-	authUsername: ['auth_username', 'Auth Username'],
-	authPassword: ['auth_password', 'Auth Password'],
-	transport: ['transport', 'Transport'],
-	...Object.fromEntries(AGENT_LISTS.map((list) => [list.key, [list.api, list.label]])),
-};
+export const RETELL_FIELDS = updateTable(UPDATE_ROWS);
+
+export const updateFieldsProperty: INodeProperties = updateFieldsOf('Only the fields added here are sent; everything else on the number stays as it is', UPDATE_ROWS);
 
 /** An agent version as Retell takes it: a number, or `latest`, `latest_published` or a tag. */
 function version(value: unknown, label: string, check: InputValidator): string | number | undefined {
@@ -135,50 +168,16 @@ function agents(value: unknown, label: string, check: InputValidator): IDataObje
  * versions are never sent.
  */
 export function retellUpdateBody(fields: IDataObject, number: string, check: InputValidator): IDataObject {
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		const entry = Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key] : undefined;
-		if (!entry) check.fail('Update Fields', `unknown field "${key}"`);
-		const [api, label] = entry as [string, string];
-		const text = () => check.string(label, value ?? '').trim();
-		switch (key) {
-			case 'inboundAgents':
-			case 'outboundAgents':
-			case 'inboundSmsAgents':
-			case 'outboundSmsAgents':
-				body[api] = agents(value, label, check);
-				break;
-			case 'inboundWebhookUrl':
-			case 'inboundSmsWebhookUrl':
-				body[api] = text() === '' ? null : check.url(label, value);
-				break;
-			case 'fallbackNumber': {
-				const fallback = text();
-				if (fallback !== '' && check.e164(label, fallback) === number) check.fail(label, 'cannot be the number itself');
-				body[api] = fallback === '' ? null : fallback;
-				break;
-			}
-			case 'allowedInboundCountries':
-			case 'allowedOutboundCountries': {
-				const codes = check.list(label, value).map((code) => code.toUpperCase());
-				for (const code of codes) if (!/^[A-Z]{2}$/.test(code)) check.fail(label, `"${code.slice(0, 10)}" is not an ISO 3166 alpha-2 country code`);
-				body[api] = codes.length === 0 ? null : codes;
-				break;
-			}
-			case 'transport':
-				body[api] = check.oneOf(label, value, TRANSPORTS);
-				break;
-			default:
-				body[api] = text();
-		}
-	}
+	const body = buildUpdateBody(fields, RETELL_FIELDS, check);
+	const { label } = RETELL_FIELDS.fallbackNumber;
+	if (typeof body.fallback_number === 'string' && check.e164(label, body.fallback_number) === number) check.fail(label, 'cannot be the number itself');
 	return body;
 }
 
 /** Each field's value before (the number as read) and after (the body), for Dry Run and Skip Unchanged. */
 export function compareRetell(keys: string[], body: IDataObject, number: IDataObject): ComparedField[] {
 	return keys.map((key) => {
-		const api = LABELS[key][0];
+		const api = RETELL_FIELDS[key].api;
 		// The SIP trunk's settings come back inside `sip_outbound_trunk_config`.
 		const trunk = (number.sip_outbound_trunk_config ?? {}) as IDataObject;
 		const before = api in trunk ? trunk[api] : number[api];

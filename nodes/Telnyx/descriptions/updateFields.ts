@@ -1,6 +1,7 @@
-import { updateFieldsCollection } from '../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
+
 import { accountDropdown, booleanField, choiceField, textField } from '../../shared/descriptions/fields';
-import type { UpdateField } from '../../shared/execution/updateBody';
+import { updateFieldsOf, updateRow, updateTable, type FieldCheck, type UpdateRow } from '../../shared/execution/updateBody';
 import { CONNECTION_ID } from '../transport';
 
 /** The three requests one update spans, in the order they are sent. */
@@ -11,79 +12,48 @@ const NUMBER: UpdateGroup = 'number settings';
 const VOICE: UpdateGroup = 'voice settings';
 const MESSAGING: UpdateGroup = 'messaging settings';
 
+/** A row of one of the three requests; without a check, the property's own limits are the check. */
+const inRequest = (group: UpdateGroup) => (property: INodeProperties, api: string, check?: FieldCheck) => updateRow(property, api, check, group);
+const numberSetting = inRequest(NUMBER);
+const voiceSetting = inRequest(VOICE);
+const messagingSetting = inRequest(MESSAGING);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
- * Each `updateFields` key: its API field (dotted for Telnyx's nested voice objects), display name,
+ * Each update field once: its editor property, API field (dotted for Telnyx's nested voice objects),
  * check and the request it goes in. IDs of connections and applications are numeric strings;
- * messaging profiles and billing groups are UUIDs.
+ * messaging profiles and billing groups are UUIDs. No length limits that Telnyx's spec does not
+ * have: Telnyx's own 422 speaks for them.
  */
-export const TELNYX_FIELDS: Record<string, UpdateField> = {
-	// No length limits that Telnyx's spec does not have: Telnyx's own 422 speaks for them.
-	tags: { api: 'tags', label: 'Tags', group: NUMBER, check: { kind: 'list', pattern: /^[^,]+$/, what: 'a tag' } },
-	// Unassigning: the API documents neither null nor "" here; null is JSON's "no value".
-	connectionId: { api: 'connection_id', label: 'Connection Name or ID', group: NUMBER, check: { kind: 'id', pattern: CONNECTION_ID, example: '1293384261075731499', empty: null } },
-	billingGroupId: { api: 'billing_group_id', label: 'Billing Group Name or ID', group: NUMBER, check: { kind: 'id', pattern: UUID, example: 'f5586561-8ff0-4291-a0ac-84fe544797bd', empty: null } },
-	customerReference: { api: 'customer_reference', label: 'Customer Reference', group: NUMBER, check: { kind: 'text' } },
-	externalPin: { api: 'external_pin', label: 'External PIN', group: NUMBER, check: { kind: 'text' } },
-	hdVoiceEnabled: { api: 'hd_voice_enabled', label: 'HD Voice Enabled', group: NUMBER, check: { kind: 'boolean' } },
-
-	callForwardingEnabled: { api: 'call_forwarding.call_forwarding_enabled', label: 'Call Forwarding Enabled', group: VOICE, check: { kind: 'boolean' } },
-	forwardsTo: { api: 'call_forwarding.forwards_to', label: 'Forwards To', group: VOICE, check: { kind: 'text', patterns: [E164], what: 'a phone number in E.164 format (+13125550100)' } },
-	forwardingType: { api: 'call_forwarding.forwarding_type', label: 'Forwarding Type', group: VOICE, check: { kind: 'oneOf', values: ['always', 'on-failure'] } },
-	cnamListingEnabled: { api: 'cnam_listing.cnam_listing_enabled', label: 'CNAM Listing Enabled', group: VOICE, check: { kind: 'boolean' } },
-	cnamListingDetails: {
-		api: 'cnam_listing.cnam_listing_details',
-		label: 'CNAM Listing Details',
-		group: VOICE,
-		check: { kind: 'text', maxLength: 15, patterns: [/^[A-Za-z0-9 ]{1,15}$/], what: 'at most 15 letters, digits or spaces' },
-	},
-	callerIdNameEnabled: { api: 'caller_id_name_enabled', label: 'Caller ID Name Enabled', group: VOICE, check: { kind: 'boolean' } },
-	inboundCallRecordingEnabled: { api: 'call_recording.inbound_call_recording_enabled', label: 'Inbound Call Recording Enabled', group: VOICE, check: { kind: 'boolean' } },
-	inboundCallRecordingFormat: { api: 'call_recording.inbound_call_recording_format', label: 'Inbound Call Recording Format', group: VOICE, check: { kind: 'oneOf', values: ['wav', 'mp3'] } },
-	inboundCallRecordingChannels: { api: 'call_recording.inbound_call_recording_channels', label: 'Inbound Call Recording Channels', group: VOICE, check: { kind: 'oneOf', values: ['single', 'dual'] } },
-	inboundCallScreening: { api: 'inbound_call_screening', label: 'Inbound Call Screening', group: VOICE, check: { kind: 'oneOf', values: ['disabled', 'reject_calls', 'flag_calls'] } },
-	techPrefixEnabled: { api: 'tech_prefix_enabled', label: 'Tech Prefix Enabled', group: VOICE, check: { kind: 'boolean' } },
-	translatedNumber: { api: 'translated_number', label: 'Translated Number', group: VOICE, check: { kind: 'text' } },
-	usagePaymentMethod: { api: 'usage_payment_method', label: 'Usage Payment Method', group: VOICE, check: { kind: 'oneOf', values: ['pay-per-minute', 'channel'] } },
-
-	// "" unassigns the profile (null would keep it); a UUID assigns one.
-	messagingProfileId: { api: 'messaging_profile_id', label: 'Messaging Profile Name or ID', group: MESSAGING, check: { kind: 'id', pattern: UUID, example: '4001767e-ce0f-4cae-9d5f-0d5e636e7809' } },
-	messagingProduct: { api: 'messaging_product', label: 'Messaging Product', group: MESSAGING, check: { kind: 'text', maxLength: 32, patterns: [/^[A-Za-z0-9_-]+$/], what: 'a messaging product such as P2P or A2P' } },
-};
-
-export const updateFieldsProperty = updateFieldsCollection(
-	'Only the fields added here are sent: number settings, voice settings and messaging settings each go to their own Telnyx endpoint, in that order, and only when one of their fields is added',
-	[
-		accountDropdown(
-			'Billing Group Name or ID',
-			'billingGroupId',
-			'getBillingGroups',
-			'The billing group its costs are reported under; empty removes it (number setting)',
-		),
-		booleanField('Call Forwarding Enabled', 'callForwardingEnabled', 'Whether call forwarding is on: inbound calls go to the Forwards To number (voice setting)', true),
-		booleanField(
-			'Caller ID Name Enabled',
-			'callerIdNameEnabled',
-			"Whether the caller's name (CNAM) is looked up for inbound calls, charged per lookup (voice setting)",
-		),
-		textField('CNAM Listing Details', 'cnamListingDetails', {
-			placeholder: 'e.g. ACME SUPPORT',
-			description: 'The name shown to people you call, at most 15 letters, digits or spaces (voice setting). Needs CNAM Listing Enabled on in the same update.',
+const UPDATE_ROWS: UpdateRow[] = [
+	numberSetting(
+		textField('Tags', 'tags', {
+			placeholder: 'e.g. sales, east',
+			description: "Comma-separated tags; they replace the number's tags, empty removes them all (number setting)",
 		}),
-		booleanField(
-			'CNAM Listing Enabled',
-			'cnamListingEnabled',
-			'Whether the number is listed with a caller name (voice setting). Turning it on needs CNAM Listing Details in the same update.',
-		),
+		'tags',
+		{ kind: 'list', pattern: /^[^,]+$/, what: 'a tag' },
+	),
+	// Unassigning: the API documents neither null nor "" here; null is JSON's "no value".
+	numberSetting(
 		accountDropdown(
 			'Connection Name or ID',
 			'connectionId',
 			'getConnections',
 			'The SIP connection, Call Control application or TeXML application that takes its calls; empty removes it (number setting)',
 		),
-		textField('Customer Reference', 'customerReference', { description: 'Your own reference for the number (number setting)' }),
+		'connection_id',
+		{ kind: 'id', pattern: CONNECTION_ID, example: '1293384261075731499', empty: null },
+	),
+	numberSetting(
+		accountDropdown('Billing Group Name or ID', 'billingGroupId', 'getBillingGroups', 'The billing group its costs are reported under; empty removes it (number setting)'),
+		'billing_group_id',
+		{ kind: 'id', pattern: UUID, example: 'f5586561-8ff0-4291-a0ac-84fe544797bd', empty: null },
+	),
+	numberSetting(textField('Customer Reference', 'customerReference', { description: 'Your own reference for the number (number setting)' }), 'customer_reference', { kind: 'text' }),
+	numberSetting(
 		{
 			displayName: 'External PIN',
 			name: 'externalPin',
@@ -92,6 +62,24 @@ export const updateFieldsProperty = updateFieldsCollection(
 			default: '',
 			description: 'The PIN a carrier must give to port the number away from Telnyx (number setting)',
 		},
+		'external_pin',
+		{ kind: 'text' },
+	),
+	numberSetting(booleanField('HD Voice Enabled', 'hdVoiceEnabled', 'Whether HD voice is on for the number (number setting)'), 'hd_voice_enabled'),
+
+	voiceSetting(
+		booleanField('Call Forwarding Enabled', 'callForwardingEnabled', 'Whether call forwarding is on: inbound calls go to the Forwards To number (voice setting)', true),
+		'call_forwarding.call_forwarding_enabled',
+	),
+	voiceSetting(
+		textField('Forwards To', 'forwardsTo', {
+			placeholder: 'e.g. +13125550100',
+			description: 'The number inbound calls are forwarded to (call forwarding), in E.164 format; empty stops forwarding (voice setting)',
+		}),
+		'call_forwarding.forwards_to',
+		{ kind: 'text', patterns: [E164], what: 'a phone number in E.164 format (+13125550100)' },
+	),
+	voiceSetting(
 		choiceField(
 			'Forwarding Type',
 			'forwardingType',
@@ -102,22 +90,33 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'always',
 			'When calls are forwarded (voice setting)',
 		),
-		textField('Forwards To', 'forwardsTo', {
-			placeholder: 'e.g. +13125550100',
-			description: 'The number inbound calls are forwarded to (call forwarding), in E.164 format; empty stops forwarding (voice setting)',
-		}),
-		booleanField('HD Voice Enabled', 'hdVoiceEnabled', 'Whether HD voice is on for the number (number setting)'),
-		choiceField(
-			'Inbound Call Recording Channels',
-			'inboundCallRecordingChannels',
-			[
-				['Single', 'single', 'Both sides mixed in one channel'],
-				['Dual', 'dual', 'Each side in its own channel'],
-			],
-			'single',
-			'How the two sides of a recorded call are kept (voice setting)',
+		'call_forwarding.forwarding_type',
+	),
+	voiceSetting(
+		booleanField(
+			'CNAM Listing Enabled',
+			'cnamListingEnabled',
+			'Whether the number is listed with a caller name (voice setting). Turning it on needs CNAM Listing Details in the same update.',
 		),
+		'cnam_listing.cnam_listing_enabled',
+	),
+	voiceSetting(
+		textField('CNAM Listing Details', 'cnamListingDetails', {
+			placeholder: 'e.g. ACME SUPPORT',
+			description: 'The name shown to people you call, at most 15 letters, digits or spaces (voice setting). Needs CNAM Listing Enabled on in the same update.',
+		}),
+		'cnam_listing.cnam_listing_details',
+		{ kind: 'text', maxLength: 15, patterns: [/^[A-Za-z0-9 ]{1,15}$/], what: 'at most 15 letters, digits or spaces' },
+	),
+	voiceSetting(
+		booleanField('Caller ID Name Enabled', 'callerIdNameEnabled', "Whether the caller's name (CNAM) is looked up for inbound calls, charged per lookup (voice setting)"),
+		'caller_id_name_enabled',
+	),
+	voiceSetting(
 		booleanField('Inbound Call Recording Enabled', 'inboundCallRecordingEnabled', 'Whether inbound calls are recorded (voice setting)'),
+		'call_recording.inbound_call_recording_enabled',
+	),
+	voiceSetting(
 		choiceField(
 			'Inbound Call Recording Format',
 			'inboundCallRecordingFormat',
@@ -128,6 +127,22 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'wav',
 			'File format of inbound call recordings (voice setting)',
 		),
+		'call_recording.inbound_call_recording_format',
+	),
+	voiceSetting(
+		choiceField(
+			'Inbound Call Recording Channels',
+			'inboundCallRecordingChannels',
+			[
+				['Single', 'single', 'Both sides mixed in one channel'],
+				['Dual', 'dual', 'Each side in its own channel'],
+			],
+			'single',
+			'How the two sides of a recorded call are kept (voice setting)',
+		),
+		'call_recording.inbound_call_recording_channels',
+	),
+	voiceSetting(
 		choiceField(
 			'Inbound Call Screening',
 			'inboundCallScreening',
@@ -139,24 +154,18 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'disabled',
 			'Screening of likely spam calls (voice setting). Turning it on costs extra every month for the number (see Telnyx pricing).',
 		),
-		textField('Messaging Product', 'messagingProduct', {
-			placeholder: 'e.g. P2P',
-			description: "The product the number's messages are sent under, one of its eligible products (messaging setting)",
-		}),
-		accountDropdown(
-			'Messaging Profile Name or ID',
-			'messagingProfileId',
-			'getMessagingProfiles',
-			'The profile that sends and receives its messages; empty removes it (messaging setting)',
-		),
-		textField('Tags', 'tags', {
-			placeholder: 'e.g. sales, east',
-			description: "Comma-separated tags; they replace the number's tags, empty removes them all (number setting)",
-		}),
+		'inbound_call_screening',
+	),
+	voiceSetting(
 		booleanField('Tech Prefix Enabled', 'techPrefixEnabled', 'Whether a tech prefix is expected on calls to the number (voice setting)'),
-		textField('Translated Number', 'translatedNumber', {
-			description: 'What the dialed number is rewritten to before the call reaches you (voice setting)',
-		}),
+		'tech_prefix_enabled',
+	),
+	voiceSetting(
+		textField('Translated Number', 'translatedNumber', { description: 'What the dialed number is rewritten to before the call reaches you (voice setting)' }),
+		'translated_number',
+		{ kind: 'text' },
+	),
+	voiceSetting(
 		choiceField(
 			'Usage Payment Method',
 			'usagePaymentMethod',
@@ -167,5 +176,28 @@ export const updateFieldsProperty = updateFieldsCollection(
 			'pay-per-minute',
 			'How inbound calls are billed (voice setting)',
 		),
-	],
+		'usage_payment_method',
+	),
+
+	// "" unassigns the profile (null would keep it); a UUID assigns one.
+	messagingSetting(
+		accountDropdown('Messaging Profile Name or ID', 'messagingProfileId', 'getMessagingProfiles', 'The profile that sends and receives its messages; empty removes it (messaging setting)'),
+		'messaging_profile_id',
+		{ kind: 'id', pattern: UUID, example: '4001767e-ce0f-4cae-9d5f-0d5e636e7809' },
+	),
+	messagingSetting(
+		textField('Messaging Product', 'messagingProduct', {
+			placeholder: 'e.g. P2P',
+			description: "The product the number's messages are sent under, one of its eligible products (messaging setting)",
+		}),
+		'messaging_product',
+		{ kind: 'text', maxLength: 32, patterns: [/^[A-Za-z0-9_-]+$/], what: 'a messaging product such as P2P or A2P' },
+	),
+];
+
+export const TELNYX_FIELDS = updateTable(UPDATE_ROWS);
+
+export const updateFieldsProperty = updateFieldsOf(
+	'Only the fields added here are sent: number settings, voice settings and messaging settings each go to their own Telnyx endpoint, in that order, and only when one of their fields is added',
+	UPDATE_ROWS,
 );

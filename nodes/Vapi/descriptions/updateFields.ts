@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../shared/descriptions/common';
-import { accountDropdown, booleanField, choiceField, textField } from '../../shared/descriptions/fields';
+import { accountDropdown, booleanField, choiceField, numberField, textField } from '../../shared/descriptions/fields';
+import { labelsOf } from '../../shared/execution/updateBody';
 import type { ComparedField } from '../../shared/execution/updateOptions';
 import type { InputValidator } from '../../shared/validation';
 
@@ -43,33 +44,14 @@ export const updateFieldsProperty: INodeProperties = updateFieldsCollection(
 			placeholder: 'e.g. https://example.com/vapi',
 			description: "Where Vapi sends this number's webhooks (and assistant-request). Replaces the number's server settings as a whole.",
 		}),
-		{
-			displayName: 'Server Timeout (Seconds)',
-			name: 'serverTimeoutSeconds',
-			type: 'number',
-			default: 20,
-			typeOptions: { minValue: 1, maxValue: 300 },
-			description: 'How long Vapi waits for the server URL to answer (1–300). Needs Server URL in the same update.',
-		},
+		numberField('Server Timeout (Seconds)', 'serverTimeoutSeconds', 20, [1, 300], 'How long Vapi waits for the server URL to answer (1–300). Needs Server URL in the same update.'),
 		booleanField('SMS Enabled', 'smsEnabled', "Whether Vapi sets the messaging webhook of the number on Twilio (Twilio numbers only); off leaves Twilio's messaging URL alone", true),
 		accountDropdown('Squad Name or ID', 'squadId', 'getSquads', 'The squad that answers calls to this number (Answered By: Squad)'),
 		textField('Workflow ID', 'workflowId', { placeholder: 'e.g. 5a4c8a8e-3b7f-4a6b-9c1d-2e3f4a5b6c7d', description: "The workflow that answers calls to this number (Answered By: Workflow); Vapi's API has no list of workflows" }),
 	],
 );
 
-const LABELS: Record<string, string> = {
-	answeredBy: 'Answered By',
-	assistantId: 'Assistant Name or ID',
-	squadId: 'Squad Name or ID',
-	workflowId: 'Workflow ID',
-	fallbackType: 'Fallback',
-	fallbackNumber: 'Fallback Number',
-	fallbackSipUri: 'Fallback SIP URI',
-	name: 'Name',
-	serverUrl: 'Server URL',
-	serverTimeoutSeconds: 'Server Timeout (Seconds)',
-	smsEnabled: 'SMS Enabled',
-};
+const LABELS = labelsOf(updateFieldsProperty);
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
@@ -86,12 +68,12 @@ export function vapiUpdateBody(fields: IDataObject, check: InputValidator): IDat
 
 	if ('name' in fields) {
 		const name = text('name');
-		if (name.length > 40) check.fail('Name', `is ${name.length} characters long; Vapi takes at most 40`);
+		if (name.length > 40) check.fail(LABELS.name, `is ${name.length} characters long; Vapi takes at most 40`);
 		body.name = name;
 	}
 
 	const given = Object.entries(ID_OF).filter(([, key]) => key in fields);
-	let answeredBy = 'answeredBy' in fields ? check.oneOf('Answered By', fields.answeredBy, ANSWERED_BY) : undefined;
+	let answeredBy = 'answeredBy' in fields ? check.oneOf(LABELS.answeredBy, fields.answeredBy, ANSWERED_BY) : undefined;
 	if (!answeredBy && given.length > 1) check.fail(LABELS[given[1][1]], `cannot be set together with ${LABELS[given[0][1]]}`, 'A number is answered by one assistant, squad or workflow: choose one with Answered By.');
 	if (!answeredBy && given.length === 1) answeredBy = given[0][0] as (typeof ANSWERED_BY)[number];
 	if (answeredBy) {
@@ -109,23 +91,23 @@ export function vapiUpdateBody(fields: IDataObject, check: InputValidator): IDat
 
 	if ('serverUrl' in fields || 'serverTimeoutSeconds' in fields) {
 		if (!('serverUrl' in fields)) {
-			check.fail('Server Timeout (Seconds)', 'needs Server URL in the same update', "Vapi replaces the number's server settings as a whole: add Server URL too.");
+			check.fail(LABELS.serverTimeoutSeconds, 'needs Server URL in the same update', "Vapi replaces the number's server settings as a whole: add Server URL too.");
 		}
-		const server: IDataObject = { url: check.url('Server URL', fields.serverUrl) };
-		if ('serverTimeoutSeconds' in fields) server.timeoutSeconds = check.integer('Server Timeout (Seconds)', fields.serverTimeoutSeconds, 1, 300);
+		const server: IDataObject = { url: check.url(LABELS.serverUrl, fields.serverUrl) };
+		if ('serverTimeoutSeconds' in fields) server.timeoutSeconds = check.integer(LABELS.serverTimeoutSeconds, fields.serverTimeoutSeconds, 1, 300);
 		body.server = server;
 	}
 
 	const fallbackKeys = ['fallbackType', 'fallbackNumber', 'fallbackSipUri'];
 	if (fallbackKeys.some((key) => key in fields)) {
 		const type =
-			'fallbackType' in fields ? check.oneOf('Fallback', fields.fallbackType, FALLBACK_TYPES) : 'fallbackSipUri' in fields ? 'sip' : 'number';
+			'fallbackType' in fields ? check.oneOf(LABELS.fallbackType, fields.fallbackType, FALLBACK_TYPES) : 'fallbackSipUri' in fields ? 'sip' : 'number';
 		if (type === 'number') {
-			if (!('fallbackNumber' in fields)) check.fail('Fallback Number', 'needed when Fallback is Phone Number');
-			body.fallbackDestination = { type: 'number', number: check.e164('Fallback Number', fields.fallbackNumber) };
+			if (!('fallbackNumber' in fields)) check.fail(LABELS.fallbackNumber, 'needed when Fallback is Phone Number');
+			body.fallbackDestination = { type: 'number', number: check.e164(LABELS.fallbackNumber, fields.fallbackNumber) };
 		} else if (type === 'sip') {
 			const uri = 'fallbackSipUri' in fields ? text('fallbackSipUri') : '';
-			if (!/^sips?:[^\s]+$/i.test(uri)) check.fail('Fallback SIP URI', `"${uri.slice(0, 40)}" is not a SIP URI (sip:…)`);
+			if (!/^sips?:[^\s]+$/i.test(uri)) check.fail(LABELS.fallbackSipUri, `"${uri.slice(0, 40)}" is not a SIP URI (sip:…)`);
 			body.fallbackDestination = { type: 'sip', sipUri: uri };
 		} else {
 			// UNVERIFIED whether Vapi takes null here (the spec's oneOf has no null): it is what removes it.
@@ -133,7 +115,7 @@ export function vapiUpdateBody(fields: IDataObject, check: InputValidator): IDat
 		}
 	}
 
-	if ('smsEnabled' in fields) body.smsEnabled = check.boolean('SMS Enabled', fields.smsEnabled);
+	if ('smsEnabled' in fields) body.smsEnabled = check.boolean(LABELS.smsEnabled, fields.smsEnabled);
 	return body;
 }
 

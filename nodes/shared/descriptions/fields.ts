@@ -117,3 +117,8 @@ export function booleanField(
 	// n8n's lint wants `default` on a boolean field written as true or false, not a variable.
 	return { displayName, name, type: 'boolean', default: false, ...(onByDefault ? { default: true } : {}), description, ...shownWhen(displayOptions) };
 }
+
+/** A whole number between `min` and `max`, with the range in the editor (n8n refuses one outside it). */
+export function numberField(displayName: string, name: string, defaultValue: number, [min, max]: [number, number], description: string): INodeProperties {
+	return { displayName, name, type: 'number', default: defaultValue, typeOptions: { minValue: min, maxValue: max }, description };
+}

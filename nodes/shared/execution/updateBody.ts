@@ -1,5 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../descriptions/common';
 import type { InputValidator } from '../validation';
 
 /** How one update field is checked before it is sent. */
@@ -16,7 +17,9 @@ export type FieldCheck =
 	| { kind: 'boolean' }
 	| { kind: 'oneOf'; values: readonly string[] }
 	/** A provider ID of a given shape (e.g. Twilio's `AP` + 32 hex); empty clears it (sent as `empty`, default '') unless `required`. */
-	| { kind: 'id'; pattern: RegExp; example: string; required?: boolean; empty?: '' | null };
+	| { kind: 'id'; pattern: RegExp; example: string; required?: boolean; empty?: '' | null }
+	/** A value no kind above describes (Retell's weighted agent lists): the provider's own check, given the row's label. */
+	| { kind: 'custom'; value: (value: unknown, label: string, check: InputValidator) => unknown };
 
 /** One row of a provider's declarative update table: the `updateFields` key's API name and check. */
 export interface UpdateField {
@@ -26,6 +29,57 @@ export interface UpdateField {
 	check: FieldCheck;
 	/** Which request the field goes in, for providers that spread one update over several (Telnyx). */
 	group?: string;
+}
+
+/**
+ * One update field, written once: the editor property (its name is the `updateFields` key, its
+ * display name the label errors use), the API field, the check (with its empty-value rule) and, for
+ * an update spread over several requests, the request it goes in. A provider lists its rows in one
+ * file; the editor's collection and the table below both come from them.
+ */
+export interface UpdateRow {
+	property: INodeProperties;
+	api: string;
+	check: FieldCheck;
+	group?: string;
+}
+
+/** A row; without `check`, the property's own limits are the check (a switch, a range, a fixed list), so they are written once. */
+export function updateRow(property: INodeProperties, api: string, check: FieldCheck = checkOf(property), group?: string): UpdateRow {
+	return group === undefined ? { property, api, check } : { property, api, check, group };
+}
+
+function checkOf(property: INodeProperties): FieldCheck {
+	const { minValue, maxValue, loadOptionsMethod } = property.typeOptions ?? {};
+	if (property.type === 'boolean') return { kind: 'boolean' };
+	if (property.type === 'number' && typeof minValue === 'number' && typeof maxValue === 'number') return { kind: 'integer', min: minValue, max: maxValue };
+	if (property.type === 'options' && !loadOptionsMethod && property.options) {
+		return { kind: 'oneOf', values: property.options.map((option) => String((option as { value: unknown }).value)) };
+	}
+	throw new Error(`Update field "${property.name}" needs a check: its property does not say what it takes`);
+}
+
+/** The rows as the table the body builder, Dry Run, Skip Unchanged and the trigger read, in the rows' order. */
+export function updateTable(rows: readonly UpdateRow[]): Record<string, UpdateField> {
+	const table: Record<string, UpdateField> = {};
+	for (const { property, api, check, group } of rows) {
+		if (Object.prototype.hasOwnProperty.call(table, property.name)) throw new Error(`Update field "${property.name}" is declared twice`);
+		table[property.name] = group === undefined ? { api, label: property.displayName, check } : { api, label: property.displayName, group, check };
+	}
+	return table;
+}
+
+/** Each Update Fields key's display name, for a provider whose body is built by hand across fields (Vapi's). */
+export function labelsOf(collection: INodeProperties): Record<string, string> {
+	const labels: Record<string, string> = Object.create(null); // `in` finds only the fields, never "constructor"
+	for (const option of collection.options ?? []) if ('displayName' in option) labels[option.name] = option.displayName;
+	return labels;
+}
+
+/** The editor's "Update Fields" collection from the rows, sorted by display name as n8n's lint wants options. */
+export function updateFieldsOf(description: string, rows: readonly UpdateRow[], displayOptions?: IDisplayOptions): INodeProperties {
+	const options = rows.map((row) => row.property).sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return updateFieldsCollection(description, options, displayOptions);
 }
 
 /**
@@ -80,7 +134,7 @@ export function buildGroupedUpdateBodies<G extends string>(
 	return bodies;
 }
 
-function checked(field: UpdateField, value: unknown, check: InputValidator): string | boolean | number | null | string[] {
+function checked(field: UpdateField, value: unknown, check: InputValidator): unknown {
 	const { label, check: rule } = field;
 	switch (rule.kind) {
 		case 'text': {
@@ -126,5 +180,7 @@ function checked(field: UpdateField, value: unknown, check: InputValidator): str
 			}
 			return text === '' && rule.empty !== undefined ? rule.empty : text;
 		}
+		case 'custom':
+			return rule.value(value, label, check);
 	}
 }

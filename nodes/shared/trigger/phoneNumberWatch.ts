@@ -32,9 +32,17 @@ export interface PhoneNumberWatch<Client> {
 	fields: WatchedField[];
 }
 
+/** A watched field's name: its Update field's label without "Name or ID" (the trigger shows values, not a dropdown). */
+const watchLabel = (label: string) => label.replace(/ Names? or IDs?$/, '');
+
 /** Watched fields from an update table: each row's label, read at `where(row)` of a listed number. */
 export function watchedFromTable(table: Record<string, UpdateField>, keys: string[], where: (row: UpdateField) => string = (row) => row.api): WatchedField[] {
-	return keys.map((key) => ({ key, label: table[key].label.replace(/ Names? or IDs?$/, ''), value: (number) => valueAt(number, where(table[key])) }));
+	return keys.map((key) => ({ key, label: watchLabel(table[key].label), value: (number) => valueAt(number, where(table[key])) }));
+}
+
+/** Watched fields named by their Update field labels, each read by the provider (where a value is not at one path). */
+export function watchedFields(labels: Record<string, string>, keys: string[], value: (key: string, number: IDataObject) => unknown): WatchedField[] {
+	return keys.map((key) => ({ key, label: watchLabel(labels[key]), value: (number) => value(key, number) }));
 }
 
 const EVENTS = ['changed', 'added', 'removed'] as const;

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateFieldsCollection } from '../../../shared/descriptions/common';
-import { accountMultiDropdown, booleanField, textField } from '../../../shared/descriptions/fields';
 import { updateFields } from '../../../shared/execution/parameters';
 import { readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import type { ItemRun } from '../../../shared/execution/runItems';
-import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
+import { buildUpdateBody } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { CLOSE_FIELDS, updateFieldsProperty } from '../../descriptions/updateFields';
 import { phoneNumberPath } from '../../transport';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
@@ -46,69 +45,8 @@ export const description: INodeProperties[] = [
 		description:
 			"How Participants and Phone Numbers under Update Fields change a group number's lists. Close only takes whole lists, so Add and Remove read the number first.",
 	},
-	updateFieldsCollection(
-		'Only the fields added here are sent; everything else on the number stays as it is',
-		[
-			textField('Forward To', 'forwardTo', {
-				placeholder: 'e.g. +16502221111',
-				description: 'The number calls are forwarded to (call forwarding), in E.164 format. To stop forwarding, add Forward To Enabled and turn it off.',
-			}),
-			booleanField('Forward To Enabled', 'forwardToEnabled', 'Whether call forwarding is on: calls go to the Forward To number', true),
-			{
-				displayName: 'Inbound Ring Duration',
-				name: 'inboundRingDuration',
-				type: 'number',
-				default: 30,
-				typeOptions: { minValue: 15, maxValue: 90 },
-				description: 'How many seconds an incoming call rings before it goes to voicemail (15–90)',
-			},
-			textField('Label', 'label', { description: 'Name shown for the number in Close' }),
-			accountMultiDropdown(
-				'Participant Names or IDs',
-				'participants',
-				'getUsers',
-				'Users who ring on this group number; replaces the current list',
-			),
-			accountMultiDropdown(
-				'Phone Number Names or IDs',
-				'phoneNumbers',
-				'getExternalNumbers',
-				'External numbers (E.164) that ring on this group number: your external numbers in Close are listed; any other number goes in an expression, as a list or comma-separated',
-			),
-			booleanField('Press 1 To Accept', 'press1ToAccept', 'Whether a forwarded call must be accepted by pressing 1'),
-			textField('Voicemail Greeting URL', 'voicemailGreetingUrl', {
-				placeholder: 'e.g. https://example.com/greeting.mp3',
-				description: 'HTTPS URL of an MP3 recording to play as the voicemail greeting. Leave empty to remove the greeting.',
-			}),
-		],
-		{ show },
-	),
+	{ ...updateFieldsProperty, displayOptions: { show } },
 ];
-
-/** Each `updateFields` key: Close's API field, display name and check (Close's update schema). */
-export const CLOSE_FIELDS: Record<string, UpdateField> = {
-	label: { api: 'label', label: 'Label', check: { kind: 'text' } },
-	// A string in Close's update schema: null and '' are refused (forwarding stops with the flag).
-	forwardTo: {
-		api: 'forward_to',
-		label: 'Forward To',
-		check: {
-			kind: 'e164',
-			emptyHint: 'Close needs a number here (E.164, e.g. +16502221111). To stop forwarding, remove Forward To and add Forward To Enabled, turned off.',
-		},
-	},
-	forwardToEnabled: { api: 'forward_to_enabled', label: 'Forward To Enabled', check: { kind: 'boolean' } },
-	// The one nullable field: empty sends null, which removes the greeting.
-	voicemailGreetingUrl: { api: 'voicemail_greeting_url', label: 'Voicemail Greeting URL', check: { kind: 'url', protocols: ['https:'], empty: null } },
-	participants: {
-		api: 'participants',
-		label: 'Participant Names or IDs',
-		check: { kind: 'list', pattern: /^user_[A-Za-z0-9]+$/, what: 'a Close user ID (user_…)' },
-	},
-	phoneNumbers: { api: 'phone_numbers', label: 'Phone Number Names or IDs', check: { kind: 'list' } },
-	press1ToAccept: { api: 'press_1_to_accept', label: 'Press 1 To Accept', check: { kind: 'boolean' } },
-	inboundRingDuration: { api: 'inbound_ring_duration', label: 'Inbound Ring Duration', check: { kind: 'integer', min: 15, max: 90 } },
-};
 
 /** Close's update body, in snake_case, from exactly the fields the user added. */
 export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
@@ -117,10 +55,7 @@ export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDa
 
 /** Replace mode with an empty list would leave a ring group without members: refused. */
 function refuseEmptyLists(body: IDataObject, check: InputValidator): void {
-	for (const [key, field] of [
-		['participants', 'Participant Names or IDs'],
-		['phone_numbers', 'Phone Number Names or IDs'],
-	] as const) {
+	for (const { api: key, label: field } of [CLOSE_FIELDS.participants, CLOSE_FIELDS.phoneNumbers]) {
 		if (Array.isArray(body[key]) && (body[key] as unknown[]).length === 0) {
 			check.fail(
 				field,

@@ -6,9 +6,9 @@ import { compareByTable, readUpdateOptions, runSingleWriteUpdate } from '../../.
 import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { updateFieldsProperty } from '../../descriptions/updateFields';
+import { SIGNALWIRE_FIELDS, updateFieldsProperty } from '../../descriptions/updateFields';
 import { phoneNumberPath } from '../../transport';
-import { handlerTogether, SIGNALWIRE_FIELDS, signalWireUpdateBody } from './updateBody';
+import { handlerTogether, signalWireUpdateBody } from './updateBody';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
 

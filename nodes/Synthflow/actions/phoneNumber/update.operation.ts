@@ -1,111 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateFieldsCollection } from '../../../shared/descriptions/common';
-import { booleanField, choiceField, textField } from '../../../shared/descriptions/fields';
 import { pick, updateFields } from '../../../shared/execution/parameters';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, maskedBody, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
-import { buildUpdateBody, type UpdateField } from '../../../shared/execution/updateBody';
+import { buildUpdateBody } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
 import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
+import { SYNTHFLOW_FIELDS, updateFieldsProperty } from '../../descriptions/updateFields';
 import { numberPath, requireWorkspace, type SynthflowConnection } from '../../transport';
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
 const show = { resource: ['phoneNumber'], operation: ['update'] };
 
-export const PROVIDERS = ['twilio', 'telnyx', 'vonage', 'ring_central', 'ringcx', 'custom', 'zoom', 'five9'] as const;
-
 export const description: INodeProperties[] = [
 	{ ...phoneNumberLocator, displayOptions: { show } },
-	updateFieldsCollection(
-		'Only the fields added here are sent; everything else on the number stays as it is',
-		[
-			textField('Friendly Name', 'friendlyName', { description: 'A human-readable name for the number' }),
-			choiceField(
-				'Provider Name',
-				'providerName',
-				[
-					['Custom SIP', 'custom'],
-					['Five9', 'five9'],
-					['RingCentral', 'ring_central'],
-					['RingCX', 'ringcx'],
-					['Telnyx', 'telnyx'],
-					['Twilio', 'twilio'],
-					['Vonage', 'vonage'],
-					['Zoom', 'zoom'],
-				],
-				'custom',
-				'The carrier the number comes from',
-			),
-			textField('SIP Auth Username', 'sipAuthUsername', { description: 'User name for SIP authentication' }),
-			textField('SIP Outbound Proxy', 'sipOutboundProxy', {
-				placeholder: 'e.g. sip:proxy.example.net:5060',
-				description: 'SIP URI or host[:port] of the outbound proxy',
-			}),
-			textField('SIP Termination URI', 'sipTermUri', {
-				placeholder: 'e.g. sip:+33782990580@trunk.example.net',
-				description: 'Where Synthflow sends outbound calls for this number (a sip: or sips: URI)',
-			}),
-			{
-				displayName: 'Trunk Password',
-				name: 'trunkPassword',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Password of the SIP trunk; never shown in the output',
-			},
-			textField('Trunk Username', 'trunkUsername', { description: 'User name of the SIP trunk' }),
-			booleanField(
-				'UAC Enabled',
-				'uacEnabled',
-				'Whether Synthflow registers with the trunk as a user agent client. Turning it on needs Trunk Username and Trunk Password in the same update.',
-			),
-			{
-				displayName: 'UAC Register Expires',
-				name: 'uacRegisterExpires',
-				type: 'number',
-				default: 600,
-				typeOptions: { minValue: 60, maxValue: 3600 },
-				description: 'Seconds a SIP registration lasts (60–3600)',
-			},
-		],
-		{ show },
-	),
+	{ ...updateFieldsProperty, displayOptions: { show } },
 ];
-
-const SIP_URI = /^sips?:[^\s]+$/i;
-const HOST_PORT = /^[a-z0-9.-]+(:\d{1,5})?$/i;
-
-/** Each `updateFields` key: Synthflow's API field, display name and check. */
-export const SYNTHFLOW_FIELDS: Record<string, UpdateField> = {
-	friendlyName: { api: 'friendly_name', label: 'Friendly Name', check: { kind: 'text' } },
-	sipAuthUsername: { api: 'sip_auth_username', label: 'SIP Auth Username', check: { kind: 'text' } },
-	sipOutboundProxy: {
-		api: 'sip_outbound_proxy',
-		label: 'SIP Outbound Proxy',
-		check: { kind: 'text', patterns: [SIP_URI, HOST_PORT], what: 'a SIP URI (sip:host) or host[:port]' },
-	},
-	// Synthflow's guides have users enter a bare SIP domain (sip.telnyx.com); URIs work too. Sent
-	// under its own name, not the `termination_uri` alias.
-	sipTermUri: {
-		api: 'sip_term_uri',
-		label: 'SIP Termination URI',
-		check: { kind: 'text', patterns: [SIP_URI, HOST_PORT], what: 'a SIP domain (sip.example.com[:port]) or a SIP URI (sip:… or sips:…)' },
-	},
-	providerName: { api: 'provider_name', label: 'Provider Name', check: { kind: 'oneOf', values: PROVIDERS } },
-	trunkUsername: { api: 'trunk_username', label: 'Trunk Username', check: { kind: 'text' } },
-	trunkPassword: { api: 'trunk_pwd', label: 'Trunk Password', check: { kind: 'text' } },
-	uacEnabled: { api: 'uac_enabled', label: 'UAC Enabled', check: { kind: 'boolean' } },
-	uacRegisterExpires: { api: 'uac_register_expires', label: 'UAC Register Expires', check: { kind: 'integer', min: 60, max: 3600 } },
-};
 
 /** Synthflow's update body from exactly the fields the user added, each checked first. */
 export function synthflowUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
 	const body = buildUpdateBody(fields, SYNTHFLOW_FIELDS, check);
 	if (body.uac_enabled === true && (!body.trunk_username || !body.trunk_pwd)) {
 		check.fail(
-			body.trunk_username ? 'Trunk Password' : 'Trunk Username',
+			(body.trunk_username ? SYNTHFLOW_FIELDS.trunkPassword : SYNTHFLOW_FIELDS.trunkUsername).label,
 			'needed when UAC Enabled is turned on',
 			'Synthflow registers with the trunk using these: add Trunk Username and Trunk Password to the same update.',
 		);

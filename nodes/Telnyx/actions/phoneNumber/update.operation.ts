@@ -19,12 +19,13 @@ export const description: INodeProperties[] = [
 
 /** Telnyx lists a caller name only with the name itself, and takes the name only with the listing on. */
 function checkCnam(fields: IDataObject, check: InputValidator): void {
+	const [details, enabled] = [TELNYX_FIELDS.cnamListingDetails.label, TELNYX_FIELDS.cnamListingEnabled.label];
 	const hasDetails = fields.cnamListingDetails !== undefined && String(fields.cnamListingDetails).trim() !== '';
 	if (fields.cnamListingDetails !== undefined && fields.cnamListingEnabled !== true) {
-		check.fail('CNAM Listing Details', 'needs CNAM Listing Enabled turned on in the same update', 'Add CNAM Listing Enabled (on) next to the name to list.');
+		check.fail(details, `needs ${enabled} turned on in the same update`, `Add ${enabled} (on) next to the name to list.`);
 	}
 	if (fields.cnamListingEnabled === true && !hasDetails) {
-		check.fail('CNAM Listing Enabled', 'needs CNAM Listing Details in the same update', 'Add CNAM Listing Details: the name to list, at most 15 letters, digits or spaces.');
+		check.fail(enabled, `needs ${details} in the same update`, `Add ${details}: the name to list, at most 15 letters, digits or spaces.`);
 	}
 }
 

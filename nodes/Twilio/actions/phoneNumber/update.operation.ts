@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 		const body = buildUpdateBody(pick(fields, keys), TWILIO_FIELDS, check);
 		if (body.VoiceApplicationSid && body.TrunkSid) {
 			// Twilio clears one when the other is set: both in one update cannot mean anything.
-			check.fail('SIP Trunk Name or ID', 'cannot be set together with Voice TwiML App Name or ID', 'A SIP trunk takes the calls instead of a TwiML app: choose one of the two.');
+			check.fail(TWILIO_FIELDS.trunkSid.label, `cannot be set together with ${TWILIO_FIELDS.voiceApplicationSid.label}`, 'A SIP trunk takes the calls instead of a TwiML app: choose one of the two.');
 		}
 		return body;
 	};
