@@ -1,15 +1,15 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
-import type { ApiClient } from '../shared/transport/client';
+import type { Connection } from '../shared/execution/provider';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { CLOSE_FIELDS } from './descriptions/updateFields';
-import { closeApiClient } from './transport';
+import { close } from './provider';
 
 /** Close's list answers whole numbers: every Update field can be watched. */
-export const closeWatch: PhoneNumberWatch<ApiClient> = {
+export const closeWatch: PhoneNumberWatch<Connection> = {
 	provider: 'Close',
-	client: async (ctx, policy) => await closeApiClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	client: async (ctx, policy) => await close.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.id),
 	e164Of: (n) => String(n.number ?? ''),

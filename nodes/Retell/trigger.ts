@@ -2,15 +2,15 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { labelsOf } from '../shared/execution/updateBody';
 import { watchedFields, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
-import type { ApiClient } from '../shared/transport/client';
+import type { Connection } from '../shared/execution/provider';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { compareRetell, RETELL_FIELDS, updateFieldsProperty } from './descriptions/updateFields';
-import { retellClient } from './transport';
+import { retell } from './provider';
 
 /** Retell's list answers whole numbers: every Update field but the write-only password can be watched. */
-export const retellWatch: PhoneNumberWatch<ApiClient> = {
+export const retellWatch: PhoneNumberWatch<Connection> = {
 	provider: 'Retell AI',
-	client: async (ctx, policy) => await retellClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	client: async (ctx, policy) => await retell.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.phone_number),
 	e164Of: (n) => String(n.phone_number ?? ''),

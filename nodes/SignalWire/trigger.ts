@@ -1,15 +1,15 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
-import type { ApiClient } from '../shared/transport/client';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { SIGNALWIRE_FIELDS } from './descriptions/updateFields';
-import { signalWireClient } from './transport';
+import { signalWire } from './provider';
+import type { SignalWireConnection } from './transport';
 
 /** SignalWire's list answers whole numbers: every Update field can be watched. */
-export const signalWireWatch: PhoneNumberWatch<ApiClient> = {
+export const signalWireWatch: PhoneNumberWatch<SignalWireConnection> = {
 	provider: 'SignalWire',
-	client: async (ctx, policy) => (await signalWireClient(ctx as unknown as ILoadOptionsFunctions, policy)).client,
+	client: async (ctx, policy) => await signalWire.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.id),
 	e164Of: (n) => String(n.number ?? ''),

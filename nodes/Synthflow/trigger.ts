@@ -2,7 +2,8 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import * as getAll from './actions/phoneNumber/getAll.operation';
-import { synthflowClient, type SynthflowConnection } from './transport';
+import { synthflow } from './provider';
+import type { SynthflowConnection } from './transport';
 
 /**
  * Synthflow's list answers only `number`, `sid` and `is_available`: its Update fields are one read a
@@ -11,7 +12,7 @@ import { synthflowClient, type SynthflowConnection } from './transport';
  */
 export const synthflowWatch: PhoneNumberWatch<SynthflowConnection> = {
 	provider: 'Synthflow',
-	client: async (ctx, policy) => await synthflowClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	client: async (ctx, policy) => await synthflow.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.number ?? '').replace(/^\+/, ''),
 	e164Of: (n) => String(n.number ?? ''),

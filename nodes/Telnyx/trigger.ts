@@ -3,7 +3,8 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { TELNYX_FIELDS } from './descriptions/updateFields';
-import { telnyxClient, type TelnyxConnection } from './transport';
+import type { Connection } from '../shared/execution/provider';
+import { telnyx } from './provider';
 
 /**
  * Telnyx's list carries a number's own settings and its messaging profile, not its voice settings
@@ -11,9 +12,9 @@ import { telnyxClient, type TelnyxConnection } from './transport';
  */
 const LISTED = ['tags', 'connectionId', 'billingGroupId', 'customerReference', 'externalPin', 'hdVoiceEnabled', 'messagingProfileId'];
 
-export const telnyxWatch: PhoneNumberWatch<TelnyxConnection> = {
+export const telnyxWatch: PhoneNumberWatch<Connection> = {
 	provider: 'Telnyx',
-	client: async (ctx, policy) => await telnyxClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	client: async (ctx, policy) => await telnyx.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.id),
 	e164Of: (n) => String(n.phone_number ?? ''),

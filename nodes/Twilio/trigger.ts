@@ -3,12 +3,13 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { TWILIO_FIELDS } from './descriptions/updateFields';
-import { twilioClient, type TwilioConnection } from './transport';
+import { twilio } from './provider';
+import type { TwilioConnection } from './transport';
 
 /** Twilio's list answers whole numbers (snake_case): every Update field can be watched. */
 export const twilioWatch: PhoneNumberWatch<TwilioConnection> = {
 	provider: 'Twilio',
-	client: async (ctx, policy) => await twilioClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	client: async (ctx, policy) => await twilio.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.sid),
 	e164Of: (n) => String(n.phone_number ?? ''),

@@ -2,18 +2,18 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { labelsOf } from '../shared/execution/updateBody';
 import { watchedFields, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
-import type { ApiClient } from '../shared/transport/client';
+import type { Connection } from '../shared/execution/provider';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { compareVapi, updateFieldsProperty } from './descriptions/updateFields';
-import { vapiClient } from './transport';
+import { vapi } from './provider';
 
 /** In the order the trigger lists them: who answers, the fallback, then the rest. */
 const WATCHED = ['answeredBy', 'assistantId', 'squadId', 'workflowId', 'fallbackType', 'fallbackNumber', 'fallbackSipUri', 'name', 'serverUrl', 'serverTimeoutSeconds', 'smsEnabled'];
 
 /** Vapi's list answers whole numbers: every Update field can be watched, read as Dry Run reads it. */
-export const vapiWatch: PhoneNumberWatch<ApiClient> = {
+export const vapiWatch: PhoneNumberWatch<Connection> = {
 	provider: 'Vapi',
-	client: async (ctx, policy) => await vapiClient(ctx as unknown as ILoadOptionsFunctions, policy),
+	client: async (ctx, policy) => await vapi.connect(ctx as unknown as ILoadOptionsFunctions, policy),
 	getAll,
 	idOf: (n) => String(n.id),
 	e164Of: (n) => String(n.number ?? n.sipUri ?? ''),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { requireCredentialText } from '../../shared/transport/credentialData';
 import { pathSegment } from '../../shared/transport/paths';
@@ -86,7 +87,7 @@ export async function closeApiClient(
 }
 
 /** The number the locator names (`phon_…` as given, or an E.164 number looked up), its `/phone_number/{id}/` path and 404 wording. */
-export async function phoneNumberPath(ctx: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<{ id: string; path: string; resource: string }> {
+export async function locateNumber(ctx: IExecuteFunctions, { client }: Connection, itemIndex: number): Promise<NumberAddress> {
 	const id = await phoneNumberIdFromLocator(ctx, itemIndex, {
 		...CLOSE_PHONE_NUMBER_ID,
 		idOfNumber: async (e164) => {

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, textField } from '../../shared/descriptions/fields';
 import { buildUpdateBody, updateFieldsOf, updateRow, updateTable, type FieldCheck, type UpdateRow } from '../../shared/execution/updateBody';
+import type { NumberAddress } from '../../shared/execution/provider';
 import type { ComparedField } from '../../shared/execution/updateOptions';
 import type { InputValidator } from '../../shared/validation';
 
@@ -167,10 +168,11 @@ function agents(value: unknown, label: string, check: InputValidator): IDataObje
  * (an empty list sends null); the deprecated `inbound_agent_id` / `outbound_agent_id` and their
  * versions are never sent.
  */
-export function retellUpdateBody(fields: IDataObject, number: string, check: InputValidator): IDataObject {
+export function retellUpdateBody(fields: IDataObject, check: InputValidator, address?: NumberAddress): IDataObject {
 	const body = buildUpdateBody(fields, RETELL_FIELDS, check);
 	const { label } = RETELL_FIELDS.fallbackNumber;
-	if (typeof body.fallback_number === 'string' && check.e164(label, body.fallback_number) === number) check.fail(label, 'cannot be the number itself');
+	// Retell's ID is the number itself; checked once the locator is resolved.
+	if (address && typeof body.fallback_number === 'string' && check.e164(label, body.fallback_number) === address.id) check.fail(label, 'cannot be the number itself');
 	return body;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import { phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
 import { errorAndMessage } from '../../shared/transport/errorText';
@@ -44,10 +45,10 @@ export const retellPaging = cursorPaging(
 export const NUMBER_LIST = '/v2/list-phone-numbers';
 
 /** The number the locator names: Retell's ID is the number itself, so By Number needs no look-up. */
-export async function numberPaths(ctx: IExecuteFunctions, itemIndex: number): Promise<{ number: string; get: string; update: string }> {
+export async function locateNumber(ctx: IExecuteFunctions, _connection: Connection, itemIndex: number): Promise<NumberAddress> {
 	const number = await phoneNumberIdFromLocator(ctx, itemIndex, { ...RETELL_PHONE_NUMBER_ID, idOfNumber: (e164) => e164 });
 	const segment = pathSegment(ctx.getNode(), number, 'Phone Number', itemIndex);
-	return { number, get: `/get-phone-number/${segment}`, update: `/update-phone-number/${segment}` };
+	return { id: number, path: `/get-phone-number/${segment}`, updatePath: `/update-phone-number/${segment}`, resource: `phone number ${number}` };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions, type INode } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { listAll } from '../../shared/transport/pagination';
 import { SIGNALWIRE_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
@@ -67,10 +68,15 @@ export const signalWireProfile: ProviderProfile = {
 	},
 };
 
+/** The project's client, and its ID (the Fabric lists are under it). */
+export interface SignalWireConnection extends Connection {
+	projectId: string;
+}
+
 export async function signalWireClient(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	policy: RetryPolicy,
-): Promise<{ client: ApiClient; projectId: string }> {
+): Promise<SignalWireConnection> {
 	const data = await ctx.getCredentials('signalWirePhoneNumbersApi');
 	const node = ctx.getNode();
 	requireCredentialText(node, 'Project ID', data.projectId);
@@ -91,7 +97,7 @@ export async function signalWireClient(
 }
 
 /** The number the locator names (a UUID as given, or an E.164 number looked up) and its Relay REST path. */
-export async function phoneNumberPath(ctx: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<{ id: string; path: string }> {
+export async function locateNumber(ctx: IExecuteFunctions, { client }: Connection, itemIndex: number): Promise<NumberAddress> {
 	const id = await phoneNumberIdFromLocator(ctx, itemIndex, {
 		...SIGNALWIRE_PHONE_NUMBER_ID,
 		// filter_number is a substring match: the exact one is picked out of what it returns.
@@ -105,5 +111,5 @@ export async function phoneNumberPath(ctx: IExecuteFunctions, client: ApiClient,
 				(n) => String(n.id),
 			),
 	});
-	return { id, path: `${RELAY_REST}/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}` };
+	return { id, path: `${RELAY_REST}/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}`, resource: `phone number ${id}` };
 }

@@ -1,13 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation } from '../../shared/execution/router';
-import { synthflowClient } from '../transport';
+import { synthflow } from '../provider';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(
-		this,
-		{ phoneNumber: phoneNumber.operations },
-		async (policy) => await synthflowClient(this, policy),
-	);
+	return await routeOperation(this, synthflow, { phoneNumber: phoneNumber.operations });
 }

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions, type INode } from 'n8n-workflow';
 
 import { phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { SYNTHFLOW_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { requireCredentialText } from '../../shared/transport/credentialData';
@@ -48,8 +49,7 @@ export const synthflowProfile: ProviderProfile = {
 	},
 };
 
-export interface SynthflowConnection {
-	client: ApiClient;
+export interface SynthflowConnection extends Connection {
 	/** The credential's workspace ID, or undefined when not set. */
 	workspaceId?: string;
 }
@@ -106,7 +106,7 @@ export function requireWorkspace(node: INode, connection: SynthflowConnection, i
  * The number the locator names, as its slug (the E.164 number without `+`: Synthflow's ID, so By
  * Number needs no look-up) and its `/numbers/{slug}` path.
  */
-export async function numberPath(ctx: IExecuteFunctions, itemIndex: number): Promise<{ slug: string; path: string }> {
+export async function locateNumber(ctx: IExecuteFunctions, _connection: SynthflowConnection, itemIndex: number): Promise<NumberAddress> {
 	const slug = await phoneNumberIdFromLocator(ctx, itemIndex, { ...SYNTHFLOW_PHONE_NUMBER_ID, idOfNumber: (e164) => e164.slice(1) });
-	return { slug, path: `/numbers/${pathSegment(ctx.getNode(), slug, 'Phone Number', itemIndex)}` };
+	return { id: slug, path: `/numbers/${pathSegment(ctx.getNode(), slug, 'Phone Number', itemIndex)}`, resource: `phone number +${slug}` };
 }

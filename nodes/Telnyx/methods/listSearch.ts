@@ -16,7 +16,7 @@ export async function searchPhoneNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const query = (filter ?? '').trim();
 	const digits = phoneDigits(query);
 	const qs: IDataObject = { 'page[size]': 50 };

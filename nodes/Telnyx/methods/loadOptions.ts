@@ -20,7 +20,7 @@ const KINDS: Record<string, string> = {
  * carry their SIP password in these answers.
  */
 export async function getConnections(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const [connections, callControl, texml] = await Promise.all([
 		listAll(api, telnyxPaging, { path: '/connections', qs: pageSized() }),
 		listWithFallbackPageSize(api, '/call_control_applications'),
@@ -42,13 +42,13 @@ export async function getConnections(this: ILoadOptionsFunctions): Promise<INode
 }
 
 export async function getMessagingProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const profiles = await listWithFallbackPageSize(api, '/messaging_profiles');
 	return sortedByName(profiles.map((p) => ({ name: `${String(p.name || p.id)}${p.enabled === false ? ' (disabled)' : ''}`, value: String(p.id) })));
 }
 
 export async function getBillingGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await telnyxClient(this, DROPDOWN_RETRY_POLICY);
 	const groups = await listWithFallbackPageSize(api, '/billing_groups');
 	return sortedByName(groups.map((g) => ({ name: String(g.name || g.id), value: String(g.id) })));
 }

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { TELNYX_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
@@ -56,13 +57,9 @@ export const telnyxProfile: ProviderProfile = {
 	},
 };
 
-export interface TelnyxConnection {
-	/** api.telnyx.com/v2 */
-	api: ApiClient;
-}
-
-export async function telnyxClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<TelnyxConnection> {
-	return { api: await apiKeyClient(ctx, policy, { provider: telnyxProfile, credential: CREDENTIAL, origin: 'https://api.telnyx.com', path: '/v2' }) };
+/** api.telnyx.com/v2 */
+export async function telnyxClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy): Promise<Connection> {
+	return { client: await apiKeyClient(ctx, policy, { provider: telnyxProfile, credential: CREDENTIAL, origin: 'https://api.telnyx.com', path: '/v2' }) };
 }
 
 /**
@@ -105,8 +102,8 @@ export function phoneDigits(value: string): string {
 }
 
 /** The number the locator names, as Telnyx's numeric ID (E.164 in the path is not documented). */
-export async function resolveNumberId(ctx: IExecuteFunctions, connection: TelnyxConnection, itemIndex: number): Promise<string> {
-	return await phoneNumberIdFromLocator(ctx, itemIndex, {
+export async function locateNumber(ctx: IExecuteFunctions, connection: Connection, itemIndex: number): Promise<NumberAddress> {
+	const id = await phoneNumberIdFromLocator(ctx, itemIndex, {
 		...TELNYX_PHONE_NUMBER_ID,
 		// filter[phone_number] takes digits only and matches parts: the exact one is picked here.
 		idOfNumber: async (e164) =>
@@ -114,17 +111,17 @@ export async function resolveNumberId(ctx: IExecuteFunctions, connection: Telnyx
 				ctx,
 				itemIndex,
 				e164,
-				await listAll(connection.api, telnyxPaging, { path: '/phone_numbers', qs: pageSized({ 'filter[phone_number]': phoneDigits(e164) }), itemIndex }),
+				await listAll(connection.client, telnyxPaging, { path: '/phone_numbers', qs: pageSized({ 'filter[phone_number]': phoneDigits(e164) }), itemIndex }),
 				(n) => n.phone_number,
 				(n) => String(n.id),
 			),
 	});
+	return { id, path: `/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}`, resource: `phone number ${id}` };
 }
 
-/** `/phone_numbers/{id}` and its `/voice` and `/messaging` settings. */
-export function numberPaths(ctx: IExecuteFunctions, id: string, itemIndex: number): { number: string; voice: string; messaging: string } {
-	const number = `/phone_numbers/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}`;
-	return { number, voice: `${number}/voice`, messaging: `${number}/messaging` };
+/** The number's `/voice` and `/messaging` settings, beside `/phone_numbers/{id}` itself. */
+export function settingsPaths({ path }: NumberAddress): { number: string; voice: string; messaging: string } {
+	return { number: path, voice: `${path}/voice`, messaging: `${path}/messaging` };
 }
 
 /** `{data}` out of an answer; undefined when the answer holds no record. */
@@ -133,10 +130,10 @@ export function record(answer: unknown): IDataObject | undefined {
 	return ApiClient.isObject(data) && Object.keys(data).length > 0 ? data : undefined;
 }
 
-export async function readRecord(connection: TelnyxConnection, path: string, itemIndex: number, resource: string): Promise<IDataObject> {
-	const found = record(await connection.api.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }));
+export async function readRecord(connection: Connection, path: string, itemIndex: number, resource: string): Promise<IDataObject> {
+	const found = record(await connection.client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource }));
 	if (!found) {
-		throw new NodeOperationError(connection.api.node, `Telnyx answered ${path} without the record`, {
+		throw new NodeOperationError(connection.client.node, `Telnyx answered ${path} without the record`, {
 			itemIndex,
 			description: 'The answer had no "data" object, which the API does not document. Try again later.',
 		});

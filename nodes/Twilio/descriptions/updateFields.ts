@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { accountDropdown, booleanField, choiceField, httpMethodField, textField, VOICE_OR_FAX } from '../../shared/descriptions/fields';
-import { updateFieldsOf, updateRow, updateTable, type UpdateRow } from '../../shared/execution/updateBody';
+import { buildUpdateBody, updateFieldsOf, updateRow, updateTable, type UpdateRow } from '../../shared/execution/updateBody';
+import type { InputValidator } from '../../shared/validation';
 
 const sid = (prefix: string) => ({ kind: 'id' as const, pattern: new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), example: `${prefix}0123456789abcdef0123456789abcdef` });
 
@@ -125,3 +126,13 @@ const UPDATE_ROWS: UpdateRow[] = [
 export const TWILIO_FIELDS = updateTable(UPDATE_ROWS);
 
 export const updateFieldsProperty = updateFieldsOf('Only the fields added here are sent; everything else on the number stays as it is. Empty URLs clear them.', UPDATE_ROWS);
+
+/** Twilio's form body of exactly the fields given, each checked first. */
+export function twilioUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
+	const body = buildUpdateBody(fields, TWILIO_FIELDS, check);
+	if (body.VoiceApplicationSid && body.TrunkSid) {
+		// Twilio clears one when the other is set: both in one update cannot mean anything.
+		check.fail(TWILIO_FIELDS.trunkSid.label, `cannot be set together with ${TWILIO_FIELDS.voiceApplicationSid.label}`, 'A SIP trunk takes the calls instead of a TwiML app: choose one of the two.');
+	}
+	return body;
+}

@@ -17,7 +17,7 @@ export async function searchPhoneNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
 	const query = (filter ?? '').trim();
 	const digits = withoutSeparators(query);
 	const qs: IDataObject = { PageSize: 50 };

@@ -7,13 +7,13 @@ import { trunkPaging, twilioClient } from '../transport';
 
 /** TwiML applications (at most 1,000 an account), every page. */
 export async function getApplications(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
 	const apps = await listAll(api, nextPageUriPaging('applications'), { path: '/Applications.json', qs: { PageSize: 1000 } });
 	return sortedByName(apps.map((a) => ({ name: String(a.friendly_name || a.sid), value: String(a.sid) })));
 }
 
 export async function getAddresses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
+	const { client: api } = await twilioClient(this, DROPDOWN_RETRY_POLICY);
 	const addresses = await listAll(api, nextPageUriPaging('addresses'), { path: '/Addresses.json', qs: { PageSize: 1000 } });
 	return sortedByName(
 		addresses.map((a) => ({

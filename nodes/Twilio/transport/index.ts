@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { TWILIO_PHONE_NUMBER_SID } from '../descriptions/phoneNumberLocator';
 import { originOverride } from '../../shared/transport/baseUrl';
 import { ApiClient } from '../../shared/transport/client';
@@ -41,9 +42,8 @@ export const twilioProfile: ProviderProfile = {
 	},
 };
 
-export interface TwilioConnection {
-	/** api.twilio.com/2010-04-01/Accounts/{AC} */
-	api: ApiClient;
+export interface TwilioConnection extends Connection {
+	/** `client`: api.twilio.com/2010-04-01/Accounts/{AC} */
 	/** trunking.twilio.com/v1 */
 	trunking: ApiClient;
 	accountSid: string;
@@ -122,7 +122,7 @@ export async function twilioClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 		});
 	const account = pathSegment(node, accountSid, 'Account SID');
 	return {
-		api: make(`${hostOf('api')}/2010-04-01/Accounts/${account}`),
+		client: make(`${hostOf('api')}/2010-04-01/Accounts/${account}`),
 		trunking: make(origin ? `${origin}/trunking/v1` : `${hostOf('trunking')}/v1`),
 		accountSid,
 	};
@@ -137,9 +137,12 @@ export const trunkPaging = linkPaging(
 /** The account's numbers (`PhoneNumber` is a partial match, `FriendlyName` an exact one). */
 export const NUMBER_LIST = { path: '/IncomingPhoneNumbers.json', paging: nextPageUriPaging('incoming_phone_numbers') };
 
-/** The number the locator names, as its SID (Twilio cannot fetch a number by E.164). */
-export async function resolveNumberSid(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<string> {
-	return await phoneNumberIdFromLocator(ctx, itemIndex, {
+/** Twilio's largest page. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** The number the locator names, as its SID (Twilio cannot fetch a number by E.164), and its path. */
+export async function locateNumber(ctx: IExecuteFunctions, connection: TwilioConnection, itemIndex: number): Promise<NumberAddress> {
+	const sid = await phoneNumberIdFromLocator(ctx, itemIndex, {
 		...TWILIO_PHONE_NUMBER_SID,
 		// `PhoneNumber` is a partial match: the exact one is picked out of what it returns.
 		idOfNumber: async (e164) =>
@@ -147,9 +150,10 @@ export async function resolveNumberSid(ctx: IExecuteFunctions, connection: Twili
 				ctx,
 				itemIndex,
 				e164,
-				await listAll(connection.api, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs: { PhoneNumber: e164, PageSize: 20 }, itemIndex }),
+				await listAll(connection.client, NUMBER_LIST.paging, { path: NUMBER_LIST.path, qs: { PhoneNumber: e164, PageSize: 20 }, itemIndex }),
 				(n) => n.phone_number,
 				(n) => String(n.sid),
 			),
 	});
+	return { id: sid, path: `/IncomingPhoneNumbers/${pathSegment(ctx.getNode(), sid, 'Phone Number', itemIndex)}.json`, resource: `phone number ${sid}` };
 }

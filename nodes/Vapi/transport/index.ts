@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
+import type { Connection, NumberAddress } from '../../shared/execution/provider';
 import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
 import { errorAndMessage } from '../../shared/transport/errorText';
@@ -55,7 +56,7 @@ export async function numberPage(client: ApiClient, page: number | undefined, qs
 }
 
 /** The number the locator names (a UUID as given, or an E.164 number found with `search`) and its path. */
-export async function numberPath(ctx: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<{ id: string; path: string }> {
+export async function locateNumber(ctx: IExecuteFunctions, { client }: Connection, itemIndex: number): Promise<NumberAddress> {
 	const id = await phoneNumberIdFromLocator(ctx, itemIndex, {
 		...VAPI_PHONE_NUMBER_ID,
 		idOfNumber: async (e164) =>
@@ -68,7 +69,7 @@ export async function numberPath(ctx: IExecuteFunctions, client: ApiClient, item
 				(n) => String(n.id),
 			),
 	});
-	return { id, path: `/phone-number/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}` };
+	return { id, path: `/phone-number/${pathSegment(ctx.getNode(), id, 'Phone Number', itemIndex)}`, resource: `phone number ${id}` };
 }
 
 /**

@@ -1,21 +1,20 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { readRequestOptions } from '../descriptions/common';
-import type { RetryPolicy } from '../transport/types';
-import { numbersReadFirst, PageReads, setRunReads, type ListedNumbers, type NumberReads } from './pageReads';
+import { numbersReadFirst, PageReads, setRunReads, type NumberReads } from './pageReads';
+import type { Connection, PhoneNumberProvider } from './provider';
 import { runItems, type PhoneNumberOperations } from './runItems';
 
 /**
- * What every node's router does: pick the operation, make one API client for the whole run (its
- * pacer sees every item's requests on this credential) and run the items through it. A provider
- * whose list entries are the numbers as Get reads them gives `listedNumbers`: an update run whose
- * items read first (Dry Run, Skip Unchanged) then reads them by the page.
+ * What every node's router does: pick the operation, make one connection for the whole run (its
+ * pacer sees every item's requests on this credential) and run the items through it. Where the
+ * provider's list entries are whole numbers, an update run whose items read first (Dry Run, Skip
+ * Unchanged) reads them by the page.
  */
-export async function routeOperation<Client>(
+export async function routeOperation<C extends Connection>(
 	ctx: IExecuteFunctions,
-	resources: { phoneNumber: PhoneNumberOperations<Client> },
-	makeClient: (policy: RetryPolicy) => Promise<Client>,
-	listedNumbers?: (client: Client) => ListedNumbers,
+	provider: PhoneNumberProvider<C>,
+	resources: { phoneNumber: PhoneNumberOperations<C> },
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
@@ -28,19 +27,20 @@ export async function routeOperation<Client>(
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const { policy, concurrency } = readRequestOptions(ctx);
-	const client = await makeClient(policy);
+	const connection = await provider.connect(ctx, policy);
 	let reads: NumberReads | undefined;
-	if (operation === 'update' && listedNumbers) {
+	const { list } = provider;
+	if (operation === 'update' && list.entriesAreWhole) {
 		const wanted = numbersReadFirst(ctx);
 		if (PageReads.worthIt(wanted)) {
-			reads = new PageReads(listedNumbers(client), wanted);
+			reads = new PageReads({ client: connection.client, style: list.style, list: { path: list.path, qs: list.sized({}) }, idOf: list.idOf, e164Of: list.e164Of }, wanted);
 			setRunReads(ctx, reads);
 		}
 	}
 	return [
 		await runItems(
 			ctx,
-			async (itemIndex, run) => await execute.call(ctx, itemIndex, client, run),
+			async (itemIndex, run) => await execute.call(ctx, itemIndex, connection, run),
 			concurrency,
 			operation === 'update' ? 'applied' : 'done',
 			reads,

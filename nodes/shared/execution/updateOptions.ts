@@ -176,11 +176,13 @@ export function maskedBody(body: IDataObject, writeOnlyApi: string[]): IDataObje
 	return copy;
 }
 
-/** An update that is one write to the number's own path, answered with the number (SignalWire, Vapi, Retell). */
+/** An update that is one write to the number's own path, answered with the number (SignalWire, Vapi, Retell, Twilio). */
 export interface SingleWriteUpdate {
 	client: ApiClient;
 	itemIndex: number;
-	method: 'PUT' | 'PATCH';
+	method: 'PUT' | 'PATCH' | 'POST';
+	/** A form-encoded POST that only sets fields (Twilio's): sent again after a failure that may not have arrived. */
+	form?: boolean;
 	/** The number's path for the write, and for the read when `readPath` is not given. */
 	path: string;
 	readPath?: string;
@@ -207,7 +209,12 @@ export async function runSingleWriteUpdate(update: SingleWriteUpdate, options: U
 			compare: update.compare,
 			together: update.together,
 			requests: (chosen) => [{ method, path: client.pathOf(path), body: maskedBody(bodyOf(chosen), update.writeOnly?.api ?? []) }],
-			send: async (chosen) => await writeAndRead(client, { method, path, body: bodyOf(chosen), itemIndex, resource, writeOnly }, read),
+			send: async (chosen) =>
+				await writeAndRead(
+					client,
+					update.form ? { method, path, body: bodyOf(chosen), form: true, idempotent: true, itemIndex, resource, writeOnly } : { method, path, body: bodyOf(chosen), itemIndex, resource, writeOnly },
+					read,
+				),
 		},
 		options,
 		update.target,

@@ -1,27 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { operationFields } from '../../../shared/execution/operations';
 import { updateFields } from '../../../shared/execution/parameters';
+import type { Connection } from '../../../shared/execution/provider';
 import { readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { buildUpdateBody } from '../../../shared/execution/updateBody';
 import { writeAndRead } from '../../../shared/execution/writes';
-import type { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
-import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
 import { CLOSE_FIELDS, updateFieldsProperty } from '../../descriptions/updateFields';
-import { phoneNumberPath } from '../../transport';
-
-const show = { resource: ['phoneNumber'], operation: ['update'] };
+import { close } from '../../provider';
 
 export const MEMBERSHIP_MODES = ['replace', 'add', 'remove'] as const;
 
-export const description: INodeProperties[] = [
-	{ ...phoneNumberLocator, displayOptions: { show } },
+export const description = operationFields('update', [
+	close.locator,
 	{
 		displayName: 'Membership Changes',
 		name: 'membershipMode',
 		type: 'options',
-		displayOptions: { show },
 		options: [
 			{
 				name: 'Replace the Lists',
@@ -45,8 +42,8 @@ export const description: INodeProperties[] = [
 		description:
 			"How Participants and Phone Numbers under Update Fields change a group number's lists. Close only takes whole lists, so Add and Remove read the number first.",
 	},
-	{ ...updateFieldsProperty, displayOptions: { show } },
-];
+	updateFieldsProperty,
+]);
 
 /** Close's update body, in snake_case, from exactly the fields the user added. */
 export function closeUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
@@ -69,9 +66,10 @@ function refuseEmptyLists(body: IDataObject, check: InputValidator): void {
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	client: ApiClient,
+	connection: Connection,
 	run: ItemRun,
 ): Promise<IDataObject> {
+	const { client } = connection;
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
 	const keys = Object.keys(fields);
@@ -81,7 +79,7 @@ export async function execute(
 	if (!membership) refuseEmptyLists(body, check);
 	const options = readUpdateOptions(this, itemIndex);
 	// After the fields are checked: By Number looks the number up, and bad input sends nothing.
-	const { id, path, resource } = await phoneNumberPath(this, client, itemIndex);
+	const { id, path, resource } = await close.locate(this, connection, itemIndex);
 	const readNumber = async () => await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource });
 	const bodyOf = (chosen: string[]) => {
 		const part: IDataObject = {};

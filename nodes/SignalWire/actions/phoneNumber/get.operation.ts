@@ -1,14 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { getOperation } from '../../../shared/execution/operations';
+import { signalWire } from '../../provider';
 
-import type { ApiClient } from '../../../shared/transport/client';
-import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { phoneNumberPath } from '../../transport';
-
-export const description: INodeProperties[] = [
-	{ ...phoneNumberLocator, displayOptions: { show: { resource: ['phoneNumber'], operation: ['get'] } } },
-];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ApiClient): Promise<IDataObject> {
-	const { id, path } = await phoneNumberPath(this, client, itemIndex);
-	return await client.requestObject<IDataObject>({ method: 'GET', path, itemIndex, resource: `phone number ${id}` });
-}
+export const { description, execute } = getOperation(signalWire);

@@ -1,34 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
-import { numberPath, requireWorkspace, type SynthflowConnection } from '../../transport';
+import { getOperation } from '../../../shared/execution/operations';
+import { synthflow } from '../../provider';
+import { requireWorkspace } from '../../transport';
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
-export const description: INodeProperties[] = [
-	{
-		displayName:
-			"Get and Get Many need the credential's Workspace ID (Synthflow → Settings → Workspace): Synthflow's API cannot look it up. Update works without it.",
-		name: 'workspaceNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { resource: ['phoneNumber'], operation: ['get', 'getAll'] } },
+export const { description, execute } = getOperation(synthflow, {
+	properties: [
+		{
+			displayName:
+				"Get and Get Many need the credential's Workspace ID (Synthflow → Settings → Workspace): Synthflow's API cannot look it up. Update works without it.",
+			name: 'workspaceNotice',
+			type: 'notice',
+			default: '',
+			// Shown for Get Many too: n8n's updateDisplayOptions keeps both operations.
+			displayOptions: { show: { resource: ['phoneNumber'], operation: ['get', 'getAll'] } },
+		},
+	],
+	async read(connection, { path, resource }, itemIndex) {
+		const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
+		return unwrapNumber(await connection.client.requestObject<IDataObject>({ method: 'GET', path, qs: { workspace }, itemIndex, resource }));
 	},
-	{ ...phoneNumberLocator, displayOptions: { show: { resource: ['phoneNumber'], operation: ['get'] } } },
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	connection: SynthflowConnection,
-): Promise<IDataObject> {
-	const { slug, path } = await numberPath(this, itemIndex);
-	const workspace = requireWorkspace(this.getNode(), connection, itemIndex);
-	const answer = await connection.client.requestObject<IDataObject>({
-		method: 'GET',
-		path,
-		qs: { workspace },
-		itemIndex,
-		resource: `phone number +${slug}`,
-	});
-	return unwrapNumber(answer);
-}
+});

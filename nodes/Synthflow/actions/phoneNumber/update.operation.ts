@@ -1,22 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { operationFields } from '../../../shared/execution/operations';
 import { pick, updateFields } from '../../../shared/execution/parameters';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, maskedBody, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildUpdateBody } from '../../../shared/execution/updateBody';
 import { ApiClient } from '../../../shared/transport/client';
 import { InputValidator } from '../../../shared/validation';
-import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
 import { SYNTHFLOW_FIELDS, updateFieldsProperty } from '../../descriptions/updateFields';
-import { numberPath, requireWorkspace, type SynthflowConnection } from '../../transport';
+import { synthflow } from '../../provider';
+import { requireWorkspace, type SynthflowConnection } from '../../transport';
 import { unwrapNumber } from '../../transport/phoneNumbers';
 
-const show = { resource: ['phoneNumber'], operation: ['update'] };
-
-export const description: INodeProperties[] = [
-	{ ...phoneNumberLocator, displayOptions: { show } },
-	{ ...updateFieldsProperty, displayOptions: { show } },
-];
+export const description = operationFields('update', [synthflow.locator, updateFieldsProperty]);
 
 /** Synthflow's update body from exactly the fields the user added, each checked first. */
 export function synthflowUpdateBody(fields: IDataObject, check: InputValidator): IDataObject {
@@ -44,8 +40,7 @@ export async function execute(
 	const bodyOf = (chosen: string[]) => synthflowUpdateBody(pick(fields, chosen), check);
 	bodyOf(keys);
 	const options = readUpdateOptions(this, itemIndex);
-	const { slug, path } = await numberPath(this, itemIndex);
-	const resource = `phone number +${slug}`;
+	const { id: slug, path, resource } = await synthflow.locate(this, connection, itemIndex);
 	const password = fields.trunkPassword;
 	const writeOnly = typeof password === 'string' && password !== '' ? [password] : [];
 	const read = async () => {

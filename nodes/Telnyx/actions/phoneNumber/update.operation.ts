@@ -1,21 +1,18 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { operationFields } from '../../../shared/execution/operations';
 import { pick, updateFields } from '../../../shared/execution/parameters';
+import type { Connection } from '../../../shared/execution/provider';
 import type { ItemRun } from '../../../shared/execution/runItems';
 import { compareByTable, readUpdateOptions, runUpdatePlan } from '../../../shared/execution/updateOptions';
 import { buildGroupedUpdateBodies } from '../../../shared/execution/updateBody';
 import { writeInSteps } from '../../../shared/execution/writes';
 import { InputValidator } from '../../../shared/validation';
-import { phoneNumberLocator } from '../../descriptions/phoneNumberLocator';
 import { TELNYX_FIELDS, UPDATE_GROUPS, updateFieldsProperty, type UpdateGroup } from '../../descriptions/updateFields';
-import { numberPaths, numberWithSettings, readRecord, record, resolveNumberId, type TelnyxConnection } from '../../transport';
+import { telnyx } from '../../provider';
+import { numberWithSettings, readRecord, record, settingsPaths } from '../../transport';
 
-const show = { resource: ['phoneNumber'], operation: ['update'] };
-
-export const description: INodeProperties[] = [
-	{ ...phoneNumberLocator, displayOptions: { show } },
-	{ ...updateFieldsProperty, displayOptions: { show } },
-];
+export const description = operationFields('update', [telnyx.locator, updateFieldsProperty]);
 
 /** Telnyx lists a caller name only with the name itself, and takes the name only with the listing on. */
 function checkCnam(fields: IDataObject, check: InputValidator): void {
@@ -29,7 +26,7 @@ function checkCnam(fields: IDataObject, check: InputValidator): void {
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: TelnyxConnection, run: ItemRun): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: Connection, run: ItemRun): Promise<IDataObject> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fields = updateFields(this, itemIndex);
 	const keys = Object.keys(fields);
@@ -41,10 +38,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	};
 	bodiesOf(keys);
 	const options = readUpdateOptions(this, itemIndex);
-	const id = await resolveNumberId(this, connection, itemIndex);
-	const paths = numberPaths(this, id, itemIndex);
+	const address = await telnyx.locate(this, connection, itemIndex);
+	const { id, resource } = address;
+	const paths = settingsPaths(address);
 	const where: Record<UpdateGroup, string> = { 'number settings': paths.number, 'voice settings': paths.voice, 'messaging settings': paths.messaging };
-	const resource = `phone number ${id}`;
 	const read = async () =>
 		numberWithSettings(
 			await readRecord(connection, paths.number, itemIndex, resource),
@@ -59,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 			bodies.map(({ group, body }) => ({
 				name: group,
 				run: async () => {
-					const answer = await connection.api.request<unknown>({ method: 'PATCH', path: where[group], body, itemIndex, resource });
+					const answer = await connection.client.request<unknown>({ method: 'PATCH', path: where[group], body, itemIndex, resource });
 					written.set(group, record(answer));
 				},
 			})),
@@ -84,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 			},
 			// CNAM listing on needs its details in the same request.
 			together: (chosen) => (chosen.includes('cnamListingEnabled') && 'cnamListingDetails' in fields ? [...new Set([...chosen, 'cnamListingDetails'])] : chosen),
-			requests: (chosen) => bodiesOf(chosen).map(({ group, body }) => ({ method: 'PATCH', path: connection.api.pathOf(where[group]), body })),
+			requests: (chosen) => bodiesOf(chosen).map(({ group, body }) => ({ method: 'PATCH', path: connection.client.pathOf(where[group]), body })),
 			send,
 		},
 		options,

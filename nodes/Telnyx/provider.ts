@@ -1,0 +1,19 @@
+import { pageSizeLast, type Connection, type PhoneNumberProvider } from '../shared/execution/provider';
+import { phoneNumberLocator } from './descriptions/phoneNumberLocator';
+import { locateNumber, MAX_PAGE_SIZE, telnyxClient, telnyxPaging } from './transport';
+
+/** Telnyx's facts: the shared router, Get Many and trigger are built from them (Get and Update span its three settings endpoints). */
+export const telnyx: PhoneNumberProvider<Connection> = {
+	connect: telnyxClient,
+	locator: phoneNumberLocator,
+	locate: locateNumber,
+	// Voice settings are not in the list: an update run reads each number alone.
+	list: {
+		path: '/phone_numbers',
+		style: telnyxPaging,
+		sized: pageSizeLast('page[size]', MAX_PAGE_SIZE),
+		entriesAreWhole: false,
+		idOf: (number) => String(number.id),
+		e164Of: (number) => String(number.phone_number),
+	},
+};
