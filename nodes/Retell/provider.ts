@@ -4,6 +4,7 @@ import { locateNumber, NUMBER_LIST, RETELL_PAGE_SIZE, retellClient, retellPaging
 
 /** Retell AI's facts: the shared router, Get, Get Many, Update and trigger are built from them. */
 export const retell: PhoneNumberProvider<Connection> = {
+	displayName: 'Retell AI',
 	connect: async (ctx, policy) => ({ client: await retellClient(ctx, policy) }),
 	locator: phoneNumberLocator,
 	locate: locateNumber,
@@ -14,6 +15,6 @@ export const retell: PhoneNumberProvider<Connection> = {
 		sized: pageSizeFirst('limit', RETELL_PAGE_SIZE),
 		entriesAreWhole: true,
 		idOf: (number) => String(number.phone_number),
-		e164Of: (number) => String(number.phone_number),
+		e164Of: (number) => String(number.phone_number ?? ''),
 	},
 };

@@ -1,5 +1,3 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { labelsOf } from '../shared/execution/updateBody';
 import { watchedFields, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import type { Connection } from '../shared/execution/provider';
@@ -9,11 +7,8 @@ import { retell } from './provider';
 
 /** Retell's list answers whole numbers: every Update field but the write-only password can be watched. */
 export const retellWatch: PhoneNumberWatch<Connection> = {
-	provider: 'Retell AI',
-	client: async (ctx, policy) => await retell.connect(ctx as unknown as ILoadOptionsFunctions, policy),
+	provider: retell,
 	getAll,
-	idOf: (n) => String(n.phone_number),
-	e164Of: (n) => String(n.phone_number ?? ''),
 	fields: watchedFields(
 		labelsOf(updateFieldsProperty),
 		Object.keys(RETELL_FIELDS).filter((key) => key !== 'authPassword').sort(),

@@ -5,6 +5,7 @@ import { linkedPaging, RELAY_REST } from './transport/pages';
 
 /** SignalWire's facts: the shared router, Get, Get Many, Update and trigger are built from them. */
 export const signalWire: PhoneNumberProvider<SignalWireConnection> = {
+	displayName: 'SignalWire',
 	connect: signalWireClient,
 	locator: phoneNumberLocator,
 	locate: locateNumber,
@@ -15,6 +16,6 @@ export const signalWire: PhoneNumberProvider<SignalWireConnection> = {
 		sized: pageSizeFirst('page_size', 1000),
 		entriesAreWhole: true,
 		idOf: (number) => String(number.id),
-		e164Of: (number) => String(number.number),
+		e164Of: (number) => String(number.number ?? ''),
 	},
 };

@@ -5,6 +5,7 @@ import { NUMBER_LIST, numberPaging } from './transport/phoneNumbers';
 
 /** Synthflow's facts: the shared router, Get, Get Many and trigger are built from them (Update is Synthflow's own: its answer is a status). */
 export const synthflow: PhoneNumberProvider<SynthflowConnection> = {
+	displayName: 'Synthflow',
 	connect: synthflowClient,
 	locator: phoneNumberLocator,
 	locate: locateNumber,

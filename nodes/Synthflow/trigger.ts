@@ -1,5 +1,3 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import type { PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { synthflow } from './provider';
@@ -11,10 +9,7 @@ import type { SynthflowConnection } from './transport';
  * in use.
  */
 export const synthflowWatch: PhoneNumberWatch<SynthflowConnection> = {
-	provider: 'Synthflow',
-	client: async (ctx, policy) => await synthflow.connect(ctx as unknown as ILoadOptionsFunctions, policy),
+	provider: synthflow,
 	getAll,
-	idOf: (n) => String(n.number ?? '').replace(/^\+/, ''),
-	e164Of: (n) => String(n.number ?? ''),
 	fields: [{ key: 'isAvailable', label: 'Is Available', value: (n) => n.is_available }],
 };

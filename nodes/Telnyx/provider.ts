@@ -4,6 +4,7 @@ import { locateNumber, MAX_PAGE_SIZE, telnyxClient, telnyxPaging } from './trans
 
 /** Telnyx's facts: the shared router, Get Many and trigger are built from them (Get and Update span its three settings endpoints). */
 export const telnyx: PhoneNumberProvider<Connection> = {
+	displayName: 'Telnyx',
 	connect: telnyxClient,
 	locator: phoneNumberLocator,
 	locate: locateNumber,
@@ -14,6 +15,6 @@ export const telnyx: PhoneNumberProvider<Connection> = {
 		sized: pageSizeLast('page[size]', MAX_PAGE_SIZE),
 		entriesAreWhole: false,
 		idOf: (number) => String(number.id),
-		e164Of: (number) => String(number.phone_number),
+		e164Of: (number) => String(number.phone_number ?? ''),
 	},
 };

@@ -1,5 +1,3 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import * as getAll from './actions/phoneNumber/getAll.operation';
 import { TELNYX_FIELDS } from './descriptions/updateFields';
@@ -13,10 +11,7 @@ import { telnyx } from './provider';
 const LISTED = ['tags', 'connectionId', 'billingGroupId', 'customerReference', 'externalPin', 'hdVoiceEnabled', 'messagingProfileId'];
 
 export const telnyxWatch: PhoneNumberWatch<Connection> = {
-	provider: 'Telnyx',
-	client: async (ctx, policy) => await telnyx.connect(ctx as unknown as ILoadOptionsFunctions, policy),
+	provider: telnyx,
 	getAll,
-	idOf: (n) => String(n.id),
-	e164Of: (n) => String(n.phone_number ?? ''),
 	fields: watchedFromTable(TELNYX_FIELDS, LISTED.filter((key) => key in TELNYX_FIELDS)),
 };

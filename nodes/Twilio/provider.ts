@@ -4,6 +4,7 @@ import { locateNumber, MAX_PAGE_SIZE, NUMBER_LIST, twilioClient, type TwilioConn
 
 /** Twilio's facts: the shared router, Get, Get Many, Update and trigger are built from them. */
 export const twilio: PhoneNumberProvider<TwilioConnection> = {
+	displayName: 'Twilio',
 	connect: twilioClient,
 	locator: phoneNumberLocator,
 	locate: locateNumber,
@@ -14,6 +15,6 @@ export const twilio: PhoneNumberProvider<TwilioConnection> = {
 		sized: pageSizeFirst('PageSize', MAX_PAGE_SIZE),
 		entriesAreWhole: true,
 		idOf: (number) => String(number.sid),
-		e164Of: (number) => String(number.phone_number),
+		e164Of: (number) => String(number.phone_number ?? ''),
 	},
 };

@@ -1,5 +1,3 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { labelsOf } from '../shared/execution/updateBody';
 import { watchedFields, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import type { Connection } from '../shared/execution/provider';
@@ -12,10 +10,7 @@ const WATCHED = ['answeredBy', 'assistantId', 'squadId', 'workflowId', 'fallback
 
 /** Vapi's list answers whole numbers: every Update field can be watched, read as Dry Run reads it. */
 export const vapiWatch: PhoneNumberWatch<Connection> = {
-	provider: 'Vapi',
-	client: async (ctx, policy) => await vapi.connect(ctx as unknown as ILoadOptionsFunctions, policy),
+	provider: vapi,
 	getAll,
-	idOf: (n) => String(n.id),
-	e164Of: (n) => String(n.number ?? n.sipUri ?? ''),
 	fields: watchedFields(labelsOf(updateFieldsProperty), WATCHED, (key, n) => compareVapi([key], {}, n)[0].before),
 };

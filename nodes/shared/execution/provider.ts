@@ -40,6 +40,8 @@ export interface NumberList {
  * router, Get, Get Many and Update are built from them.
  */
 export interface PhoneNumberProvider<C extends Connection = Connection> {
+	/** The provider as messages name it ("Retell AI"). */
+	displayName: string;
 	/** The connection, made once a run from the credential. */
 	connect: (ctx: IExecuteFunctions | ILoadOptionsFunctions, policy: RetryPolicy) => Promise<C>;
 	/** The Phone Number resource locator (list, ID, number). */

@@ -2,16 +2,17 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { DROPDOWN_RETRY_POLICY } from '../descriptions/common';
+import type { Connection, PhoneNumberProvider } from '../execution/provider';
 import type { OperationModule } from '../execution/runItems';
 import type { UpdateField } from '../execution/updateBody';
 import { valueAt } from '../execution/updateOptions';
-import type { RetryPolicy } from '../transport/types';
 
 /** One field a trigger can watch: an Update field key and how to read its value in a listed number. */
 export interface WatchedField {
@@ -20,14 +21,12 @@ export interface WatchedField {
 	value: (number: IDataObject) => unknown;
 }
 
-/** What a provider tells the shared trigger: its client, its Get Many, and how to read a listed number. */
-export interface PhoneNumberWatch<Client> {
-	provider: string;
-	client: (ctx: IPollFunctions, policy: RetryPolicy) => Promise<Client>;
+/** What a provider tells the shared trigger besides its declaration: its Get Many and the fields it can watch. */
+export interface PhoneNumberWatch<C extends Connection> {
+	/** The provider's declaration: how to connect, and how to read a listed number's ID and E.164. */
+	provider: PhoneNumberProvider<C>;
 	/** The provider's Get Many: the trigger lists exactly as it does (every page, its filters). */
-	getAll: OperationModule<Client>;
-	idOf: (number: IDataObject) => string;
-	e164Of: (number: IDataObject) => string;
+	getAll: OperationModule<C>;
 	/** Fields whose values the list's answers carry (a watch must cost no more than the list). */
 	fields: WatchedField[];
 }
@@ -50,7 +49,7 @@ const EVENTS = ['changed', 'added', 'removed'] as const;
 const KEPT_VALUE = 40;
 
 /** The trigger's parameters: events, watched fields, and the provider's Get Many filters. */
-export function watchProperties<Client>(watch: PhoneNumberWatch<Client>): INodeProperties[] {
+export function watchProperties<C extends Connection>(watch: PhoneNumberWatch<C>): INodeProperties[] {
 	const filters = watch.getAll.description.find((property) => property.name === 'filters');
 	const properties: INodeProperties[] = [
 		{
@@ -87,7 +86,7 @@ export function watchProperties<Client>(watch: PhoneNumberWatch<Client>): INodeP
 			type: 'multiOptions',
 			options: watch.fields.map((field) => ({ name: field.label, value: field.key })),
 			default: [...watch.fields.map((field) => field.key)],
-			description: `Which settings of a number count as a change (every field ${watch.provider}'s number list carries; passwords are never watched)`,
+			description: `Which settings of a number count as a change (every field ${watch.provider.displayName}'s number list carries; passwords are never watched)`,
 		},
 	];
 	if (filters) {
@@ -149,11 +148,14 @@ function keptAt(seen: Seen, entry: Array<string | number>, i: number): string | 
  * compares with the last complete one and no number is reported removed because a page was
  * missing. "Fetch Test Event" emits one real number as a `changed` sample and keeps nothing.
  */
-export async function pollPhoneNumbers<Client>(ctx: IPollFunctions, watch: PhoneNumberWatch<Client>): Promise<INodeExecutionData[][] | null> {
+export async function pollPhoneNumbers<C extends Connection>(ctx: IPollFunctions, watch: PhoneNumberWatch<C>): Promise<INodeExecutionData[][] | null> {
 	const events = (ctx.getNodeParameter('events', ['changed']) as string[]).filter((event) => (EVENTS as readonly string[]).includes(event));
 	const chosen = ctx.getNodeParameter('watchFields', watch.fields.map((field) => field.key)) as string[];
 	const fields = watch.fields.filter((field) => chosen.includes(field.key));
-	const client = await watch.client(ctx, DROPDOWN_RETRY_POLICY);
+	const { provider } = watch;
+	const { idOf, e164Of } = provider.list;
+	// A poll is shaped like a dropdown's load: the same credential, quick retries.
+	const connection = await provider.connect(ctx as unknown as ILoadOptionsFunctions, DROPDOWN_RETRY_POLICY);
 	// Get Many, every page, with the trigger's filters: read through an execute-shaped view of this poll.
 	const listing = Object.create(ctx, {
 		getNodeParameter: {
@@ -161,13 +163,13 @@ export async function pollPhoneNumbers<Client>(ctx: IPollFunctions, watch: Phone
 				name === 'returnAll' ? true : name === 'limit' ? 0 : ctx.getNodeParameter(name, fallback, options),
 		},
 	}) as IExecuteFunctions;
-	const listed = (await watch.getAll.execute.call(listing, 0, client, undefined as never)) as IDataObject[];
-	if (!Array.isArray(listed)) throw new NodeOperationError(ctx.getNode(), `${watch.provider} answered the number list without a list`);
+	const listed = (await watch.getAll.execute.call(listing, 0, connection, undefined as never)) as IDataObject[];
+	if (!Array.isArray(listed)) throw new NodeOperationError(ctx.getNode(), `${provider.displayName} answered the number list without a list`);
 
 	if (ctx.getMode() === 'manual') {
 		const sample = listed[0];
-		if (!sample) throw new NodeOperationError(ctx.getNode(), `No phone number in this ${watch.provider} account matches: nothing to show as a sample`);
-		return [[{ json: { event: 'changed', id: watch.idOf(sample), phoneNumber: watch.e164Of(sample), changes: [], number: sample } }]];
+		if (!sample) throw new NodeOperationError(ctx.getNode(), `No phone number in this ${provider.displayName} account matches: nothing to show as a sample`);
+		return [[{ json: { event: 'changed', id: idOf(sample), phoneNumber: e164Of(sample), changes: [], number: sample } }]];
 	}
 
 	const seen = ctx.getWorkflowStaticData('node') as Seen;
@@ -185,9 +187,9 @@ export async function pollPhoneNumbers<Client>(ctx: IPollFunctions, watch: Phone
 	const byId = new Map<string, IDataObject>();
 	const now: Record<string, Array<string | number>> = {};
 	for (const number of listed) {
-		const id = watch.idOf(number);
+		const id = idOf(number);
 		byId.set(id, number);
-		now[id] = [watch.e164Of(number), ...fields.map((field) => keep(kept(field.value(number))))];
+		now[id] = [e164Of(number), ...fields.map((field) => keep(kept(field.value(number))))];
 	}
 	const before = last.numbers;
 	const sameFields = JSON.stringify(last.fields ?? []) === JSON.stringify(next.fields);
