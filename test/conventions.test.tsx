@@ -253,6 +253,39 @@ describe('one voice across nodes', () => {
 	});
 });
 
+describe('the house', () => {
+	// The provider folders, as package.json's n8n block lists the nodes (a seventh provider adds itself there).
+	const folders = [...new Set((JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).n8n.nodes as string[]).map((path) => path.split('/')[2]))];
+	// Lower-case "close" is Node's close() everywhere: only the capitalised provider name counts for it.
+	const named = new RegExp(`\\b(${[...folders, ...folders.filter((folder) => folder !== 'Close').map((folder) => folder.toLowerCase())].join('|')})\\b`);
+	const files = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : /\.(ts|tsx|js|sh)$/.test(entry.name) ? [join(dir, entry.name)] : []));
+	const root = join(__dirname, '..');
+	const shared = [
+		...files(join(root, 'nodes', 'shared')),
+		...files(join(root, 'test', 'harness')),
+		...files(join(root, 'scripts')),
+		...readdirSync(join(root, 'sandbox'), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(root, 'sandbox', entry.name)),
+	];
+
+	it('finds the seven provider folders and the shared rooms', () => {
+		expect(folders.length).toBeGreaterThanOrEqual(7);
+		expect(shared.length).toBeGreaterThan(40);
+	});
+
+	it('names no provider in a code line of nodes/shared, the sandbox\'s top level, test/harness or scripts (comments may)', () => {
+		const lines = shared.flatMap((file) =>
+			readFileSync(file, 'utf8')
+				.replace(/\/\*[\s\S]*?\*\//g, (block) => '\n'.repeat(block.split('\n').length - 1))
+				.split('\n')
+				.map((line, index) => [`${file.slice(root.length + 1)}:${index + 1}`, line.replace(/(^|[^:])\/\/.*$/, '$1')] as const)
+				.filter(([, line]) => named.test(line))
+				.map(([where, line]) => `${where}: ${line.trim()}`),
+		);
+		expect(lines).toEqual([]);
+	});
+});
+
 describe('the codex files', () => {
 	const codexFiles = readdirSync(join(__dirname, '../nodes'), { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
