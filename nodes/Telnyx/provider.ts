@@ -1,6 +1,6 @@
-import { pageSizeLast, type Connection, type PhoneNumberProvider } from '../shared/execution/provider';
+import type { Connection, PhoneNumberProvider } from '../shared/execution/provider';
 import { phoneNumberLocator } from './descriptions/phoneNumberLocator';
-import { locateNumber, MAX_PAGE_SIZE, telnyxClient, telnyxPaging } from './transport';
+import { locateNumber, pageSized, telnyxClient, telnyxPaging } from './transport';
 
 /** Telnyx's facts: the shared router, Get Many and trigger are built from them (Get and Update span its three settings endpoints). */
 export const telnyx: PhoneNumberProvider<Connection> = {
@@ -12,7 +12,7 @@ export const telnyx: PhoneNumberProvider<Connection> = {
 	list: {
 		path: '/phone_numbers',
 		style: telnyxPaging,
-		sized: pageSizeLast('page[size]', MAX_PAGE_SIZE),
+		sized: pageSized,
 		entriesAreWhole: false,
 		idOf: (number) => String(number.id),
 		e164Of: (number) => String(number.phone_number ?? ''),

@@ -4,13 +4,14 @@ import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
 import { fetchPage } from '../../shared/transport/pagination';
+import { phoneDigits } from '../../shared/validation';
 import { NUMBER_LIST, RETELL_PAGE_SIZE, retellClient, retellPaging } from '../transport';
 
 /** The workspace's numbers; Retell's list has no search, so typed text is matched here against number and nickname. */
 export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await retellClient(this, DROPDOWN_RETRY_POLICY);
 	const query = (filter ?? '').trim().toLowerCase();
-	const digits = query.replace(/[\s().+-]/g, '');
+	const digits = phoneDigits(query);
 	const keep = query
 		? (n: IDataObject) => (/^\d+$/.test(digits) && String(n.phone_number ?? '').includes(digits)) || String(n.nickname ?? '').toLowerCase().includes(query)
 		: undefined;

@@ -4,7 +4,8 @@ import { DROPDOWN_RETRY_POLICY } from '../../shared/descriptions/common';
 import { formatPhoneNumber } from '../../shared/descriptions/phoneNumbers';
 import { searchPages } from '../../shared/methods/search';
 import { fetchPage } from '../../shared/transport/pagination';
-import { phoneDigits, telnyxClient, telnyxPaging } from '../transport';
+import { phoneDigits } from '../../shared/validation';
+import { telnyxClient, telnyxPaging } from '../transport';
 
 /**
  * The account's numbers, 50 a page by `page[number]`. Three or more digits are searched on Telnyx's

@@ -1,12 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { onlyExactMatch, phoneNumberIdFromLocator } from '../../shared/execution/numberLookup';
-import type { Connection, NumberAddress } from '../../shared/execution/provider';
+import { pageSizeLast, type Connection, type NumberAddress } from '../../shared/execution/provider';
 import { TELNYX_PHONE_NUMBER_ID } from '../descriptions/phoneNumberLocator';
 import { apiKeyClient } from '../../shared/transport/apiKeyClient';
 import { ApiClient } from '../../shared/transport/client';
 import { listAll, pageNumberPaging } from '../../shared/transport/pagination';
 import { pathSegment } from '../../shared/transport/paths';
+import { phoneDigits } from '../../shared/validation';
 import type { ProviderProfile, RetryPolicy } from '../../shared/transport/types';
 
 const CREDENTIAL = { type: 'telnyxPhoneNumbersApi', name: 'Telnyx Phone Numbers API' };
@@ -76,9 +77,7 @@ export const telnyxPaging = pageNumberPaging(
 );
 
 /** A list's query with its page size: as many as wanted, at most Telnyx's 250. */
-export function pageSized(qs: IDataObject = {}, limit?: number): IDataObject {
-	return { ...qs, 'page[size]': Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
-}
+export const pageSized = (qs: IDataObject = {}, limit?: number): IDataObject => pageSizeLast('page[size]', MAX_PAGE_SIZE)(qs, limit);
 
 /** Every item of a list whose largest page is not published: 250 a page, or less where that is refused. */
 export async function listWithFallbackPageSize(api: ApiClient, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
@@ -96,10 +95,6 @@ export async function listWithFallbackPageSize(api: ApiClient, path: string, qs:
 	throw (outcome as { error: unknown }).error;
 }
 
-/** `+1 (312) 555-0100` → `13125550100`: `filter[phone_number]` takes digits only. */
-export function phoneDigits(value: string): string {
-	return value.replace(/[\s().+-]/g, '');
-}
 
 /** The number the locator names, as Telnyx's numeric ID (E.164 in the path is not documented). */
 export async function locateNumber(ctx: IExecuteFunctions, connection: Connection, itemIndex: number): Promise<NumberAddress> {

@@ -10,6 +10,11 @@ export function withoutSeparators(text: string): string {
 	return text.replace(/[\s().-]/g, '');
 }
 
+/** `+1 (312) 555-0100` → `13125550100`: digits only, for lists and searches that match digits. */
+export function phoneDigits(text: string): string {
+	return withoutSeparators(text).replace(/\+/g, '');
+}
+
 /** Longest text a field sends. */
 export const MAX_TEXT = 10_000;
 

@@ -1,7 +1,8 @@
 import { accountDropdown, textField } from '../../../shared/descriptions/fields';
 import { getAllOperation } from '../../../shared/execution/operations';
 import { telnyx } from '../../provider';
-import { CONNECTION_ID, phoneDigits } from '../../transport';
+import { phoneDigits } from '../../../shared/validation';
+import { CONNECTION_ID } from '../../transport';
 
 /** What `filter[status]` takes (Telnyx's spec); answers have four more that the filter does not. */
 export const NUMBER_STATUSES = [
