@@ -38,7 +38,7 @@ export interface RetryPolicy {
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
-	/** Path under the client's base URL, built with `path` from ./paths (segments encoded). */
+	/** Path under the client's base URL, its variable segments made with `pathSegment` from ./paths (checked, encoded). */
 	path?: string;
 	/** An absolute URL instead of `path` (e.g. a "next" link); must be on the client's origin. */
 	url?: string;
