@@ -1,6 +1,6 @@
 import { watchedFromTable, type PhoneNumberWatch } from '../shared/trigger/phoneNumberWatch';
 import * as getAll from './actions/phoneNumber/getAll.operation';
-import { TWILIO_FIELDS } from './descriptions/updateFields';
+import { answeredAt, TWILIO_FIELDS } from './descriptions/updateFields';
 import { twilio } from './provider';
 import type { TwilioConnection } from './transport';
 
@@ -8,5 +8,5 @@ import type { TwilioConnection } from './transport';
 export const twilioWatch: PhoneNumberWatch<TwilioConnection> = {
 	provider: twilio,
 	getAll,
-	fields: watchedFromTable(TWILIO_FIELDS, Object.keys(TWILIO_FIELDS), (row) => row.api.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase()),
+	fields: watchedFromTable(TWILIO_FIELDS, Object.keys(TWILIO_FIELDS), answeredAt),
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { choiceField, textField } from '../../shared/descriptions/fields';
+import { choiceField, passwordField, textField } from '../../shared/descriptions/fields';
 import { buildUpdateBody, updateFieldsOf, updateRow, updateTable, type FieldCheck, type UpdateRow } from '../../shared/execution/updateBody';
 import type { NumberAddress } from '../../shared/execution/provider';
 import type { ComparedField } from '../../shared/execution/updateOptions';
@@ -117,14 +117,7 @@ const UPDATE_ROWS: UpdateRow[] = [
 	updateRow(textField('Termination URI', 'terminationUri', { placeholder: 'e.g. example.pstn.twilio.com', description: 'Your elastic SIP trunk (custom telephony numbers)' }), 'termination_uri', TEXT),
 	updateRow(textField('Auth Username', 'authUsername', { description: "User name for your SIP trunk's digest authentication (custom telephony)" }), 'auth_username', TEXT),
 	updateRow(
-		{
-			displayName: 'Auth Password',
-			name: 'authPassword',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: "Password for your SIP trunk's digest authentication (custom telephony). Write-only: it is never shown again.",
-		},
+		passwordField('Auth Password', 'authPassword', "Password for your SIP trunk's digest authentication (custom telephony). Write-only: it is never shown again."),
 		'auth_password',
 		TEXT,
 	),

@@ -1,4 +1,4 @@
-import { booleanField, choiceField, numberField, textField } from '../../shared/descriptions/fields';
+import { booleanField, choiceField, numberField, passwordField, textField } from '../../shared/descriptions/fields';
 import { updateFieldsOf, updateRow, updateTable, type UpdateRow } from '../../shared/execution/updateBody';
 
 const SIP_URI = /^sips?:[^\s]+$/i;
@@ -47,14 +47,7 @@ const UPDATE_ROWS: UpdateRow[] = [
 	),
 	updateRow(textField('Trunk Username', 'trunkUsername', { description: 'User name of the SIP trunk' }), 'trunk_username', { kind: 'text' }),
 	updateRow(
-		{
-			displayName: 'Trunk Password',
-			name: 'trunkPassword',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Password of the SIP trunk; never shown in the output',
-		},
+		passwordField('Trunk Password', 'trunkPassword', 'Password of the SIP trunk; never shown in the output'),
 		'trunk_pwd',
 		{ kind: 'text' },
 	),

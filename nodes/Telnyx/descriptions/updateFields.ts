@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountDropdown, booleanField, choiceField, textField } from '../../shared/descriptions/fields';
+import { accountDropdown, booleanField, choiceField, passwordField, textField } from '../../shared/descriptions/fields';
 import { updateFieldsOf, updateRow, updateTable, type FieldCheck, type UpdateRow } from '../../shared/execution/updateBody';
 import { CONNECTION_ID } from '../transport';
 
@@ -54,14 +54,7 @@ const UPDATE_ROWS: UpdateRow[] = [
 	),
 	numberSetting(textField('Customer Reference', 'customerReference', { description: 'Your own reference for the number (number setting)' }), 'customer_reference', { kind: 'text' }),
 	numberSetting(
-		{
-			displayName: 'External PIN',
-			name: 'externalPin',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'The PIN a carrier must give to port the number away from Telnyx (number setting)',
-		},
+		passwordField('External PIN', 'externalPin', 'The PIN a carrier must give to port the number away from Telnyx (number setting)'),
 		'external_pin',
 		{ kind: 'text' },
 	),

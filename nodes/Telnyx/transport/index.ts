@@ -77,7 +77,7 @@ export const telnyxPaging = pageNumberPaging(
 );
 
 /** A list's query with its page size: as many as wanted, at most Telnyx's 250. */
-export const pageSized = (qs: IDataObject = {}, limit?: number): IDataObject => pageSizeLast('page[size]', MAX_PAGE_SIZE)(qs, limit);
+export const pageSized = pageSizeLast('page[size]', MAX_PAGE_SIZE);
 
 /** Every item of a list whose largest page is not published: 250 a page, or less where that is refused. */
 export async function listWithFallbackPageSize(api: ApiClient, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {

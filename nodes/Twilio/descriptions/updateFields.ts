@@ -125,6 +125,11 @@ const UPDATE_ROWS: UpdateRow[] = [
 
 export const TWILIO_FIELDS = updateTable(UPDATE_ROWS);
 
+/** Where a row's field is in a number as Twilio answers it: it takes PascalCase parameters and answers in snake_case. */
+export function answeredAt(row: { api: string }): string {
+	return row.api.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
+}
+
 export const updateFieldsProperty = updateFieldsOf('Only the fields added here are sent; everything else on the number stays as it is. Empty URLs clear them.', UPDATE_ROWS);
 
 /** Twilio's form body of exactly the fields given, each checked first. */

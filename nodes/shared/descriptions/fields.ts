@@ -122,3 +122,8 @@ export function booleanField(
 export function numberField(displayName: string, name: string, defaultValue: number, [min, max]: [number, number], description: string): INodeProperties {
 	return { displayName, name, type: 'number', default: defaultValue, typeOptions: { minValue: min, maxValue: max }, description };
 }
+
+/** A write-only secret of the number (a trunk password, a port-out PIN): hidden as it is typed. */
+export function passwordField(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', typeOptions: { password: true }, default: '', description };
+}

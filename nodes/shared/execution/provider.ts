@@ -27,7 +27,7 @@ export interface NumberList {
 	path: string;
 	style: PagingStyle<unknown>;
 	/** The list's query with the page size the provider takes (as many as wanted, at most its largest), where the paging style does not set it. */
-	sized: (qs: IDataObject, limit?: number) => IDataObject;
+	sized: (qs?: IDataObject, limit?: number) => IDataObject;
 	/** Whether each entry is the whole number as Get reads it: update runs that read first (Dry Run, Skip Unchanged) then read from the pages. */
 	entriesAreWhole: boolean;
 	idOf: (number: IDataObject) => string;
@@ -62,4 +62,4 @@ export function pageSizeLast(param: string, max: number): NumberList['sized'] {
 }
 
 /** For paging styles that set the page size themselves (offset pages). */
-export const sizedByStyle: NumberList['sized'] = (qs) => qs;
+export const sizedByStyle: NumberList['sized'] = (qs = {}) => qs;

@@ -36,7 +36,8 @@ const watchLabel = (label: string) => label.replace(/ Names? or IDs?$/, '');
 
 /** Watched fields from an update table: each row's label, read at `where(row)` of a listed number. */
 export function watchedFromTable(table: Record<string, UpdateField>, keys: string[], where: (row: UpdateField) => string = (row) => row.api): WatchedField[] {
-	return keys.map((key) => ({ key, label: watchLabel(table[key].label), value: (number) => valueAt(number, where(table[key])) }));
+	const labels = Object.fromEntries(keys.map((key) => [key, table[key].label]));
+	return watchedFields(labels, keys, (key, number) => valueAt(number, where(table[key])));
 }
 
 /** Watched fields named by their Update field labels, each read by the provider (where a value is not at one path). */
