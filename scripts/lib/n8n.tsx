@@ -377,3 +377,18 @@ export async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }
+
+/**
+ * POSTs JSON to a webhook, again while n8n answers 404: an OPTIONS answer does not always mean the
+ * POST webhook is registered yet (seen once on 2.40.7 under a loaded CI run), and a 404 starts
+ * nothing, so asking again cannot run the workflow twice.
+ */
+export async function postToWebhook(url: string, body: unknown, timeoutMs = 60_000): Promise<Response> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		if (response.status !== 404 || Date.now() > until) return response;
+		await response.arrayBuffer();
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}

@@ -16,6 +16,7 @@ import {
 	packPackage,
 	SANDBOX_CREDENTIAL_IDS,
 	sandboxCredentials,
+	postToWebhook,
 	waitForWebhook,
 	workflowId,
 	type ExecuteOutput,
@@ -463,7 +464,7 @@ describe(`n8n ${VERSION}: the webhook example, active in n8n`, () => {
 		const stored = sandbox.state.close.phoneNumbers.find((n) => n.number === '+13125551001')!;
 		Object.assign(stored, { forward_to: null, forward_to_enabled: false });
 		sandbox.clearRequests();
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number: '+1 312-555-1001', forwardTo: '+16505550123' }) });
+		const response = await postToWebhook(url, { number: '+1 312-555-1001', forwardTo: '+16505550123' });
 		expect(response.status).toBe(200);
 		const answer = (await response.json()) as Record<string, unknown>;
 		expect(answer).toMatchObject({ id: stored.id, forward_to: '+16505550123', forward_to_enabled: true });
