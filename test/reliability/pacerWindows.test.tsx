@@ -68,11 +68,18 @@ it('keeps the earliest end a window reported when whole-second resets are rounde
  * client of the key, is room to grow. Several runs on one key grew back only by the additive
  * step (0.2/s a second), so when one run ended the others took a minute to use its share:
  * 1.35 × the floor for 4 × 250 Close updates at 20/s. Growing by the window's unused share of the
- * limit: 1.09.
+ * limit: 1.09. That is the rule where a window begins part spent (a sliding window frees a slot
+ * at a time). Where windows begin whole (fixed windows) the header budget bounds each run and the
+ * rate is the key's own: two runs whose rates a 429 at the start had cut unevenly (13/s and 7/s
+ * of 20) kept that split, and the slower one ended 4.5 s after the other.
  */
 describe('the rate after a 429, where header windows are told', () => {
-	/** A pacer at 9/s after a 429; its next window's two answers say `remaining` 9 then `second`. */
-	async function afterOneWindow(second: number): Promise<RequestPacer> {
+	/**
+	 * A pacer at 9/s after a 429; in each of its next two windows (its first says nothing of how
+	 * windows begin: a run may start in the middle of one) two answers say `remaining` `first` then
+	 * `second` (of 10).
+	 */
+	async function afterTwoWindows(first: number, second: number): Promise<RequestPacer> {
 		const pacer = new RequestPacer(() => clock);
 		for (let i = 0; i < 10; i++) {
 			await pacer.acquire();
@@ -82,26 +89,34 @@ describe('the rate after a 429, where header windows are told', () => {
 		pacer.throttled(50); // 10 got through in the last second: 9/s from now on
 		clock += 200;
 		await pacer.acquire();
-		pacer.release(rateLimit(9, '0.5'));
-		clock += 120;
-		await pacer.acquire();
-		pacer.release(rateLimit(second, '0.38'));
-		clock += 400; // past the window's end: the next acquire starts a new window
-		await pacer.acquire();
-		pacer.release(rateLimit(9, '0.5'));
+		pacer.release(rateLimit(first, '0.5'));
+		for (let window = 0; window < 2; window++) {
+			clock += 120;
+			// The answer to a request sent before (one more now may have no budget: the pacer would wait).
+			pacer.release(rateLimit(second, '0.38'));
+			clock += 400; // past the window's end: the next acquire starts a new window
+			await pacer.acquire();
+			pacer.release(rateLimit(first, '0.5'));
+		}
 		return pacer;
 	}
 
-	it('grows when the window ended with requests unused', async () => {
-		const pacer = await afterOneWindow(8); // spent 1 in 120 ms: about 5 of 10 left at the end
+	it('grows when a window that began part spent ended with requests unused', async () => {
+		const pacer = await afterTwoWindows(4, 4); // nothing spent in 120 ms: 4 of 10 left at the end
 		expect(await goesAfter(pacer, 80)).toBe(true);
 	});
 
-	it('does not grow when the key spent the window (other clients included)', async () => {
-		// Spent 8 in 120 ms: nothing left at the end, though the last answer said 1 (10 % more
+	it('does not grow when the key spent such a window (other clients included)', async () => {
+		// Spent 3 in 120 ms: nothing left at the end, though the last answer said 1 (10 % more
 		// would allow one each 101 ms).
-		const pacer = await afterOneWindow(1);
+		const pacer = await afterTwoWindows(4, 1);
 		expect(await goesAfter(pacer, 105)).toBe(false);
+	});
+
+	it("where windows begin whole, paces at the key's rate (its limit over the window), whatever the 429 cut", async () => {
+		// The key spent this window too, but it began with 9 of 10 and lasted half a second: 20/s.
+		const pacer = await afterTwoWindows(9, 1);
+		expect(await goesAfter(pacer, 55)).toBe(true);
 	});
 });
 
@@ -151,19 +166,24 @@ describe('a key shared with other clients', () => {
 	const limited = (remaining: number, reset: string) => ({ ratelimit: `limit=20, remaining=${remaining}, reset=${reset}` });
 
 	/**
-	 * A new window, 19 left after its first answer, and 19 requests asking at once, each answer to
-	 * them saying one less. Returns how many of those 19 were sent.
+	 * A new window, 19 left after its first answer, and 19 requests asking at once; each answer to
+	 * them says one less, and `othersEach` less for what other clients sent meanwhile. Returns how
+	 * many of those 19 were sent.
 	 */
-	async function sentInNewWindow(pacer: RequestPacer): Promise<number> {
+	async function sentInNewWindow(pacer: RequestPacer, othersEach = 0): Promise<number> {
 		clock += 1000; // the window before is over
 		await pacer.acquire();
+		clock += 30;
 		pacer.release(limited(19, '1.0'));
 		const end = new AbortController();
 		const burst = Array.from({ length: 19 }, () => pacer.acquire(end.signal).catch(() => undefined));
 		// With slow start they go as the answers come: answer each one sent until no more go.
 		let sent = await settled(burst);
-		for (let answered = 0; answered < sent; answered++) {
-			pacer.release(limited(18 - answered, '0.9'));
+		let remaining = 19;
+		for (let answered = 0; answered < sent && remaining > 0; answered++) {
+			clock += 30; // answers a little apart: a run sharing the key paces at the key's rate
+			remaining = Math.max(0, remaining - 1 - othersEach);
+			pacer.release(limited(remaining, '0.9'));
 			sent = await settled(burst);
 		}
 		end.abort();
@@ -172,7 +192,7 @@ describe('a key shared with other clients', () => {
 	}
 
 	/** A window whose answers say `told` (a 429 where `refused`), then `sentInNewWindow`. */
-	async function sentInNextWindow(told: Array<number | { refused: number }>): Promise<number> {
+	async function sentInNextWindow(told: Array<number | { refused: number }>, othersEach = 0): Promise<number> {
 		const pacer = new RequestPacer(() => clock);
 		for (const answer of told) {
 			await pacer.acquire();
@@ -180,24 +200,52 @@ describe('a key shared with other clients', () => {
 			if (typeof answer === 'number') pacer.release(limited(answer, '0.5'));
 			else pacer.release(limited(answer.refused, '0.5'), true);
 		}
-		return await sentInNewWindow(pacer);
+		return await sentInNewWindow(pacer, othersEach);
 	}
 
-	it("takes only its share of the key's remaining, as the last window measured it", async () => {
+	it("takes only its share of what the key has left, as the last window measured it", async () => {
 		// Another client sent one request for each of ours: remaining fell by 2 an answer, so this
-		// run's share is 5 of 9 measured, and 19 × 5/9 = 10 go (alone on the key: all 19).
-		expect(await sentInNextWindow([19, 17, 15, 13, 11])).toBe(10);
+		// run's share is 5 of 9 measured. In the next window its first answer says 9 left: 5 of them
+		// go before another answer (alone on the key, all it may have in flight, 7, went).
+		const pacer = new RequestPacer(() => clock);
+		for (const remaining of [19, 17, 15, 13, 11]) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release(limited(remaining, '0.5'));
+		}
+		clock += 1000; // the window is over
+		await pacer.acquire();
+		clock += 30;
+		pacer.release(limited(9, '0.9'));
+		const end = new AbortController();
+		const waiting = Array.from({ length: 9 }, () => pacer.acquire(end.signal).catch(() => undefined));
+		let sent = 0;
+		for (let step = 0; step < 12; step++) {
+			clock += 100; // no answer comes: only the budget holds them back
+			sent = await settled(waiting);
+		}
+		end.abort();
+		await Promise.all(waiting);
+		expect(sent).toBe(5);
 	});
 
 	it('alone on the key, spends the whole window', async () => {
 		expect(await sentInNextWindow([19, 18, 17, 16, 15])).toBe(19);
 	});
 
+	it('takes up, within the window, what another client stops spending', async () => {
+		// Its share was 5 of 9 in the last window; in this one the other client sends nothing. Its
+		// share of what is left (not of the 19 the window began with: 10) lets all but the last
+		// one or two go.
+		expect(await sentInNextWindow([19, 17, 15, 13, 11])).toBeGreaterThanOrEqual(17);
+	});
+
 	it('counts only requests carried out as its own: a refused one spent nothing of the window', async () => {
 		// One of ours carried out and one refused, while the key went from 19 to 0: 2 of 20 (the
-		// first answer's request included) are this run's, and 19 × 0.1 = 1 more goes. Counting
-		// the refused one too made it 3 of 20, and the runs' shares together more than the key.
-		expect(await sentInNextWindow([19, 17, { refused: 0 }])).toBe(1);
+		// first answer's request included) are this run's, so 19 × 0.1 = 1 more goes while the
+		// others go on spending as before. Counting the refused one too made it 3 of 20, and the
+		// runs' shares together more than the key.
+		expect(await sentInNextWindow([19, 17, { refused: 0 }], 9)).toBe(1);
 	});
 
 	it('once alone on the key, a run whose share was small takes the whole window again', async () => {

@@ -26,9 +26,9 @@ function now(): number {
 }
 
 /**
- * Paces the requests of one node run on one credential. It lives as long as one execution of one
- * node: nothing is shared between runs or credentials, so several runs (other workflows, other
- * queue-mode workers) on one key meet only at the provider, and each adapts to what it is told.
+ * Paces the requests on one credential of the node runs in one n8n process at a time (see
+ * `leaseCredentialPacer`): runs in other processes (queue-mode workers) or on another credential
+ * holding the same key meet only at the provider, and each adapts to what it is told.
  *
  * The whole model:
  * 1. **Header budget** (Close's `RateLimit`, Telnyx's `x-ratelimit-*`): when an answer says the
@@ -44,15 +44,20 @@ function now(): number {
  *    (additive increase, multiplicative decrease). A header window that ends with requests
  *    unused raises it by that share of the limit: what another run on the key no longer spends
  *    is taken up within a few windows. This is what keeps providers without headers (token
- *    buckets, bare 429s) and keys shared with other clients from a 429 storm.
+ *    buckets, bare 429s) and keys shared with other clients from a 429 storm. Where header
+ *    windows begin whole (fixed windows), the budget bounds each run and the rate of a run that
+ *    shares the key is the key's own (`limit` over the window): every run paces alike, so they
+ *    split each window evenly (see `paceAtKeyRate`).
  * 3. **One at a time** until an answer comes: at the start of a run, after every 429 and at the
  *    end of each header window. That answer reports the budget, so a limit below the node's
  *    concurrency costs no 429. Then one more in flight per answer (slow start), so runs that
  *    start together on a key do not each fire a whole burst before the first answers.
  * 4. **A share of a shared key**: every run on a key reads the same `remaining`. Each run takes
- *    only its share of it: its own requests carried out in the last window, over how far
- *    `remaining` fell meanwhile (1 when alone on the key); at its first answer, 1 ÷ what others
- *    spent already. A window that told it nothing more than its first answer doubles the share.
+ *    only its share of what is left at each answer: its own requests carried out in the last
+ *    window, over how far `remaining` fell meanwhile (1 when alone on the key); at its first
+ *    answer, 1 ÷ what others spent already. A window that told it nothing more than its first
+ *    answer doubles the share. Since the share is of what is left now, what another run stops
+ *    spending is this one's within the same window.
  *
  * Every wait counts against the caller's Max Wait: `acquire` refuses with WaitTooLongError, at
  * once, a wait longer than what is left.
@@ -110,6 +115,16 @@ export class RequestPacer {
 	private rate: number | undefined;
 
 	private lastSentAt = -Infinity;
+
+	/**
+	 * Whether every header window so far (after the run's first) began with most of its `limit`
+	 * (fixed windows), and the longest one told (ms, from its first answer).
+	 */
+	private windowsStartWhole: boolean | undefined;
+
+	private longestWindowMs = 0;
+
+	private windowsEnded = 0;
 
 	/** When answers other than 429 came, over the last second: what got through. */
 	private recentAnswers: number[] = [];
@@ -287,8 +302,9 @@ export class RequestPacer {
 		else if (this.share === undefined && state.limit) this.share = 1 / Math.max(1, state.limit - state.remaining);
 		this.share ??= this.windowShare;
 		// Requests still in flight were sent after this answer was counted: reserve them.
-		const allowed = Math.floor((this.share ?? 1) * state.remaining) - this.inFlight;
-		this.budget = Math.min(this.budget ?? allowed, allowed);
+		// Its share of what the key has left now (not of what it had when the window began): when
+		// another run stops, its part of the window is this run's within the window.
+		this.budget = Math.floor((this.share ?? 1) * this.windowLowest) - this.inFlight;
 	}
 
 	/**
@@ -305,6 +321,7 @@ export class RequestPacer {
 			this.rate *= 1 + Math.min(spare, this.windowFirst.limit) / this.windowFirst.limit;
 			if (this.rate > 1000) this.rate = undefined;
 		}
+		this.paceAtKeyRate();
 		// The share a whole window measured; mid-window estimates swing with who answered last.
 		if (this.windowShare !== undefined) this.share = this.windowShare;
 		// Only this run's first answer came, so nothing was measured: a small share would keep it
@@ -319,6 +336,31 @@ export class RequestPacer {
 		this.windowOwn = 0;
 		this.staleAnswers = sentBefore;
 		this.scouting = true;
+	}
+
+	/**
+	 * Where the key's windows start whole (a fixed window: every new one begins with nearly all of
+	 * its `limit`), a run's rate after a 429 is never below the key's own rate (`limit` over the
+	 * window's length): within a window the header budget is what bounds each run, and the rate
+	 * only spaces its requests. Runs on one key then send at the same pace and so split each window
+	 * evenly; a rate cut at the start (where one run had got through more than the other) would
+	 * otherwise keep their split uneven for good, and the one that got less would end seconds after
+	 * the other. A window that begins part spent (a sliding window, a token bucket: a slot or
+	 * token at a time) leaves the rate to the 429s: there two runs at the key's rate would both
+	 * take each slot that comes free.
+	 */
+	private paceAtKeyRate(): void {
+		const first = this.windowFirst;
+		if (!first?.limit || this.windowEndsAt === undefined) return;
+		// A run may well start in the middle of a window: its first window says nothing of how they begin.
+		if (this.windowsEnded++ > 0) this.windowsStartWhole = (this.windowsStartWhole ?? true) && first.remaining >= first.limit / 2;
+		this.longestWindowMs = Math.max(this.longestWindowMs, this.windowEndsAt - first.at);
+		// A run that never met a 429 is not paced at all, unless the window showed others on the key.
+		const shared = (this.windowShare ?? 1) < 1;
+		if (this.windowsStartWhole === true && (this.rate !== undefined || shared) && this.longestWindowMs > 0) {
+			this.rate = Math.max(this.rate ?? 0, (first.limit * 1000) / this.longestWindowMs);
+			if (this.rate > 1000) this.rate = undefined;
+		}
 	}
 
 	/**
