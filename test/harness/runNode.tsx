@@ -31,6 +31,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Cancel the execution this many ms after it starts. */
 	cancelAfterMs?: number;
+	/** The id of the saved credential the node uses (`<type>-id`): runs on one id share a pacer, as in n8n. */
+	credentialId?: string;
 }
 
 /** An error as n8n stores it in the run data: a plain object (assert on fields, not classes). */
@@ -67,9 +69,9 @@ export function updateEachItem(locator: string, updateFields: IDataObject, optio
 	} as INodeParameters;
 }
 
-function makeNode(options: Pick<RunNodeOptions, 'node' | 'parameters' | 'credentials' | 'continueOnFail'>): INode {
+function makeNode(options: Pick<RunNodeOptions, 'node' | 'parameters' | 'credentials' | 'continueOnFail' | 'credentialId'>): INode {
 	const credentials: INode['credentials'] = {};
-	for (const type of Object.keys(options.credentials)) credentials[type] = { id: `${type}-id`, name: `${type} (test)` };
+	for (const type of Object.keys(options.credentials)) credentials[type] = { id: options.credentialId ?? `${type}-id`, name: `${type} (test)` };
 	return {
 		id: 'node-under-test',
 		name: NODE_NAME,

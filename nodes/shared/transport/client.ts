@@ -83,7 +83,7 @@ interface Failure {
  * safe (contract rule 5) and turned into a NodeApiError that keeps the provider's message.
  */
 export class ApiClient {
-	readonly pacer: RequestPacer;
+	private currentPacer: RequestPacer;
 
 	readonly masker: SecretMasker;
 
@@ -91,8 +91,17 @@ export class ApiClient {
 		private readonly ctx: RequestContext,
 		readonly options: ApiClientOptions,
 	) {
-		this.pacer = options.pacer ?? new RequestPacer();
+		this.currentPacer = options.pacer ?? new RequestPacer();
 		this.masker = new SecretMasker(options.secrets ?? [], options.basicAuth);
+	}
+
+	get pacer(): RequestPacer {
+		return this.currentPacer;
+	}
+
+	/** Paces every later request with `pacer` (the one its credential's runs share in this process). */
+	paceWith(pacer: RequestPacer): void {
+		this.currentPacer = pacer;
 	}
 
 	get node(): INode {
@@ -137,14 +146,16 @@ export class ApiClient {
 		const idempotent = request.idempotent ?? request.method !== 'POST';
 		const signal = this.cancelSignal();
 		const masker = this.masker.with(request.writeOnly ?? []);
+		// A request is paced, released and held by the one pacer it started with.
+		const pacer = this.pacer;
 		let waitedMs = 0;
 		let last: Failure | undefined;
 
 		for (let attempt = 1; attempt <= policy.maxTries; attempt++) {
 			let sentAt: number | undefined;
 			try {
-				waitedMs += await this.pacer.acquire(signal, policy.maxWaitMs - waitedMs);
-				sentAt = this.pacer.now();
+				waitedMs += await pacer.acquire(signal, policy.maxWaitMs - waitedMs);
+				sentAt = pacer.now();
 			} catch (error) {
 				if (error instanceof WaitTooLongError) {
 					// Held by another item's 429 or a spent window, past what this one may wait.
@@ -179,7 +190,7 @@ export class ApiClient {
 						return sent;
 					}),
 				]);
-				this.pacer.release(response.headers, response.statusCode === 429, sentAt);
+				pacer.release(response.headers, response.statusCode === 429, sentAt);
 				if (response.statusCode >= 300) {
 					failure = {
 						status: response.statusCode,
@@ -202,7 +213,7 @@ export class ApiClient {
 				// Carried out, but its answer cannot be output: no retry, a clear error.
 				if (error instanceof AnswerTooLargeError) throw this.tooLarge(request, error);
 				failure = toFailure(error, url);
-				this.pacer.release(failure.headers, failure.status === 429, sentAt);
+				pacer.release(failure.headers, failure.status === 429, sentAt);
 				if (signal?.aborted) throw this.cancelled(request, error);
 				if (timedOut) {
 					failure = { code: 'ETIMEDOUT', message: `no complete answer within ${policy.timeoutMs / 1000} s` };
@@ -221,7 +232,7 @@ export class ApiClient {
 			if (failure.status === 429) {
 				// Not carried out by the provider, so even a request that costs money may go again.
 				const asked = throttleWait(failure.headers, failure.body);
-				delay = this.pacer.throttled(asked?.ms ?? backoffMs(policy.baseDelayMs * 2, attempt), asked?.windowReset);
+				delay = pacer.throttled(asked?.ms ?? backoffMs(policy.baseDelayMs * 2, attempt), asked?.windowReset);
 			} else if (
 				idempotent &&
 				(TRANSIENT_STATUS.has(failure.status ?? 0) ||
