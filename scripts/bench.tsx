@@ -345,10 +345,12 @@ export interface SharedKeyRow {
 
 /**
  * Several executions of the reference node on one key, started together with equal work, through
- * n8n-core in this process (each execution has its own pacer, as in n8n: they meet only at the
- * provider). The floor is every update's requests ÷ the key's rate.
+ * n8n-core in this process. On one saved credential they share its pacer (as in one n8n process);
+ * `separateCredentials`: each execution has its own credential holding the same key, so its own
+ * pacer, and they meet only at the provider (as executions in different processes do). The floor
+ * is every update's requests ÷ the key's rate.
  */
-export async function sharedKeyRow(setup: { name: string; executions: number; perExecution: number; model?: RateSetup }): Promise<SharedKeyRow> {
+export async function sharedKeyRow(setup: { name: string; executions: number; perExecution: number; model?: RateSetup; separateCredentials?: boolean }): Promise<SharedKeyRow> {
 	const provider = referenceProvider() as Benchmarked & ReturnType<typeof referenceProvider>;
 	const facts = provider.bench;
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'phone-numbers-bench-core-'));
@@ -373,6 +375,7 @@ export async function sharedKeyRow(setup: { name: string; executions: number; pe
 					parameters: node.parameters as never,
 					items: batch.map((n, i) => ({ id: n.id, label: label(e * setup.perExecution + i) })),
 					credentials: { [credential.type]: credential.data!(sandbox.url) as never },
+					credentialId: setup.separateCredentials ? `bench-credential-${e}` : undefined,
 				}),
 			),
 		);
@@ -434,8 +437,12 @@ export async function sharedKeyRows(perExecution = 150): Promise<SharedKeyRow[]>
 		...reference.bench.reference.models,
 	];
 	for (const [name, model] of models) {
-		rows.push(await sharedKeyRow({ name: `two executions, one key, ${name}`, executions: 2, perExecution, model }));
-		say(`  ${rows[rows.length - 1].setup}: ${rows[rows.length - 1].ratioToFloor} × floor, ends ${rows[rows.length - 1].endsSeconds.join(' / ')} s`);
+		// One credential (one n8n process: one pacer), then two credentials on the key (two processes: two pacers).
+		for (const separateCredentials of [false, true]) {
+			const who = separateCredentials ? 'two credentials' : 'one credential';
+			rows.push(await sharedKeyRow({ name: `two executions, one key, ${who}, ${name}`, executions: 2, perExecution, model, separateCredentials }));
+			say(`  ${rows[rows.length - 1].setup}: ${rows[rows.length - 1].ratioToFloor} × floor, ends ${rows[rows.length - 1].endsSeconds.join(' / ')} s, ${rows[rows.length - 1].throttled} × 429`);
+		}
 	}
 	return rows;
 }
