@@ -19,7 +19,12 @@ const inUse = new Map<string, { pacer: RequestPacer; runs: number }>();
 export function leaseCredentialPacer(ctx: IExecuteFunctions, clients: Iterable<unknown>): () => void {
 	const paced = [...new Set(clients)].filter((client): client is ApiClient => client instanceof ApiClient);
 	const credentials = ctx.getNode().credentials ?? {};
-	const keys = new Set(paced.map((client) => credentials[client.options.credentialType]?.id).map((id, i) => (id ? `${paced[i].options.credentialType}\u0000${id}` : undefined)));
+	const keys = new Set(
+		paced.map(({ options: { credentialType } }) => {
+			const id = credentials[credentialType]?.id;
+			return id ? `${credentialType}\u0000${id}` : undefined;
+		}),
+	);
 	// One run, one credential: clients of two credentials (or one without an id) keep the pacer they have.
 	const [key] = keys;
 	if (keys.size !== 1 || key === undefined) return () => undefined;
