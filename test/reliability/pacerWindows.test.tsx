@@ -113,6 +113,28 @@ describe('the rate after a 429, where header windows are told', () => {
 		expect(await goesAfter(pacer, 105)).toBe(false);
 	});
 
+	/**
+	 * A sliding window frees a slot at a time, so each answer tells a reset of a few ms and the
+	 * pacer's windows hold one answer each: the rule above saw nothing, and a run left alone on
+	 * the key after a 429 at the start crept up by 0.2/s a second (8/s of 20 for eight seconds,
+	 * two executions on two credentials: 1.34 × the floor, one ending 7.4 s after the other).
+	 */
+	it('grows by what the key left unused over a second, where its windows hold one answer each', async () => {
+		const pacer = new RequestPacer(() => clock);
+		for (let i = 0; i < 10; i++) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release();
+		}
+		pacer.throttled(50); // 9/s from now on
+		for (let i = 0; i < 12; i++) {
+			clock += 120;
+			await pacer.acquire();
+			pacer.release(rateLimit(3, '0.05')); // 3 of 10 left, the next slot frees in 50 ms
+		}
+		expect(await goesAfter(pacer, 75)).toBe(true); // over 13/s
+	});
+
 	it("where windows begin whole, paces at the key's rate (its limit over the window), whatever the 429 cut", async () => {
 		// The key spent this window too, but it began with 9 of 10 and lasted half a second: 20/s.
 		const pacer = await afterTwoWindows(9, 1);
@@ -367,4 +389,32 @@ describe('the rate after a second 429 soon after a hold', () => {
 		const pacer = await secondRefusal(1100, 100);
 		expect(await goesAfter(pacer, 70)).toBe(false);
 	});
+});
+
+/**
+ * An answer to a request sent before its window ended tells the old window's `remaining`, not the
+ * new one's. It used to end the new window's one-request start all the same: the rest of a whole
+ * ramp went at once, with no budget known, into a sliding window that had freed a few slots
+ * (10–12 in flight, 7–10 × 429 at a time, two executions on one key).
+ */
+it("an answer from the window that ended does not end the new window's one-request start", async () => {
+	const pacer = new RequestPacer(() => clock);
+	await pacer.acquire();
+	pacer.release(rateLimit(9, '0.1'));
+	const before = Array.from({ length: 3 }, () => pacer.acquire());
+	expect(await settled(before)).toBe(2);
+	pacer.release(rateLimit(8, '0.1'));
+	expect(await settled(before)).toBe(3); // 2 in flight
+	clock += 150; // the window has ended with them still in flight
+	const cancel = new AbortController();
+	const burst = Array.from({ length: 6 }, () => pacer.acquire(cancel.signal).catch(() => undefined));
+	expect(await settled(burst)).toBe(0);
+	pacer.release(rateLimit(7, '0.01')); // an answer from the old window
+	expect(await settled(burst)).toBe(0);
+	pacer.release(rateLimit(6, '0.01')); // its last: now the new window's first request goes, alone
+	expect(await settled(burst)).toBe(1);
+	pacer.release(rateLimit(3, '1.0')); // the new window has 3 left
+	expect(await settled(burst)).toBe(4);
+	cancel.abort();
+	await Promise.all(burst);
 });

@@ -126,6 +126,11 @@ export class RequestPacer {
 
 	private windowsEnded = 0;
 
+	/** The lowest `remaining` told since `spareSince` (see `spareOverTheLastWindow`). */
+	private spareLowest = Infinity;
+
+	private spareSince = -Infinity;
+
 	/** When answers other than 429 came, over the last second: what got through. */
 	private recentAnswers: number[] = [];
 
@@ -224,6 +229,8 @@ export class RequestPacer {
 	release(headers?: Headers, throttled = false, sentAt?: number): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (throttled && sentAt !== undefined) this.refusedSentAt = Math.max(this.refusedSentAt, sentAt);
+		// An answer from a window that has ended says nothing of the new one: its first request still goes alone.
+		const fromEndedWindow = this.track(headers, throttled);
 		if (!throttled) {
 			const at = this.clock();
 			// Carried out though sent after the last request refused: the provider has room again
@@ -232,12 +239,11 @@ export class RequestPacer {
 			if (sentAt !== undefined && sentAt > this.refusedSentAt && at < this.holdUntil) this.holdUntil = at;
 			this.recentAnswers.push(at);
 			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
-			if (at >= this.holdUntil) this.scouting = false;
+			if (at >= this.holdUntil && !fromEndedWindow) this.scouting = false;
 			this.ramp++;
 			if (this.rate !== undefined) this.rate += INCREASE / this.rate;
 			if (this.rate !== undefined && this.rate > 1000) this.rate = undefined;
 		}
-		this.track(headers, throttled);
 		for (const wake of [...this.answerWaiters]) wake();
 	}
 
@@ -267,15 +273,16 @@ export class RequestPacer {
 		return ms;
 	}
 
-	private track(headers?: Headers, throttled = false): void {
+	/** Reads an answer's rate-limit headers; true when it came from a window that has ended. */
+	private track(headers?: Headers, throttled = false): boolean {
 		const state = rateLimitState(headers);
-		if (state?.remaining === undefined || state.resetMs === undefined) return;
+		if (state?.remaining === undefined || state.resetMs === undefined) return false;
 		const at = this.clock();
 		const endsAt = at + state.resetMs;
 		if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) this.endWindow(this.inFlight + 1);
 		if (this.windowEndsAt === undefined && this.staleAnswers > 0) {
 			this.staleAnswers--;
-			return;
+			return true;
 		}
 		// A window that refilled (more left than the lowest seen, beyond answers overtaking each
 		// other) began before the reset we were told: a whole-second reset is rounded up.
@@ -290,6 +297,7 @@ export class RequestPacer {
 		// A refused request spent nothing of the window: it is not this run's share of it.
 		if (this.windowFirst && !throttled) this.windowOwn++;
 		this.windowFirst ??= { at, remaining: state.remaining, limit: state.limit };
+		if (!throttled) this.spareLowest = Math.min(this.spareLowest, state.remaining);
 		if (state.remaining <= this.windowLowest) {
 			this.windowLowest = state.remaining;
 			this.windowLowestAt = at;
@@ -305,6 +313,7 @@ export class RequestPacer {
 		// Its share of what the key has left now (not of what it had when the window began): when
 		// another run stops, its part of the window is this run's within the window.
 		this.budget = Math.floor((this.share ?? 1) * this.windowLowest) - this.inFlight;
+		return false;
 	}
 
 	/**
@@ -313,7 +322,7 @@ export class RequestPacer {
 	 * `remaining` and `reset`, not the new one's).
 	 */
 	private endWindow(sentBefore: number): void {
-		const spare = this.unusedAtEnd();
+		const spare = this.windowsStartWhole === false ? this.spareOverTheLastWindow() : this.unusedAtEnd();
 		if (this.rate !== undefined && spare > 0 && this.windowFirst?.limit) {
 			// Requests the window left unused, by every client of the key, are room to grow, by that
 			// share of the limit. Each client grows by its own rate times the same share, so together
@@ -361,6 +370,23 @@ export class RequestPacer {
 			this.rate = Math.max(this.rate ?? 0, (first.limit * 1000) / this.longestWindowMs);
 			if (this.rate > 1000) this.rate = undefined;
 		}
+	}
+
+	/**
+	 * Where windows begin part spent (a sliding window: `remaining` is what the key left unused in
+	 * the last window's length, every client included), the lowest `remaining` told over one
+	 * window's length, once each such length: the pacer's own windows there end at each freed slot
+	 * and hold one answer or two, too few to see what the key left over them. A window's length
+	 * is at least the longest reset told, and at least the second the rate is counted in (a run
+	 * that started on a busy key is told only the short waits until its oldest slot frees).
+	 */
+	private spareOverTheLastWindow(): number {
+		const at = this.clock();
+		if (at - this.spareSince < Math.max(this.longestWindowMs, 1000)) return 0;
+		const spare = this.spareLowest === Infinity ? 0 : this.spareLowest;
+		this.spareSince = at;
+		this.spareLowest = Infinity;
+		return spare;
 	}
 
 	/**
