@@ -9,6 +9,7 @@ import type { RateModel } from '../../sandbox';
 import { requestsTo, useSandbox } from '../harness/sandbox';
 import { closeCredentials } from '../../sandbox/close/provider';
 import { runNode, updateEachItem } from '../harness/runNode';
+import { closeRunsTogether } from './closeRunsTogether';
 
 const ORG_A = 'orga_AcmeSales000000000000001';
 const ITEMS = 60;
@@ -66,17 +67,7 @@ describe.each<[string, { closeRateModel?: RateModel; closeResetStyle?: 'fraction
 	it(`apply ${ITEMS} updates each exactly once, none failed, at most ${max429} answered 429`, async () => {
 		const numbers = sandbox().state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A).slice(0, 2 * ITEMS);
 		const batches = [numbers.slice(0, ITEMS), numbers.slice(ITEMS)];
-		const results = await Promise.all(
-			batches.map((batch, e) =>
-				runNode({
-					node: 'close',
-					parameters: updateEachItem('phoneNumber', { label: '={{ $json.label }}' }),
-					items: batch.map((n, i) => ({ id: n.id, label: `Two ${e} ${i}` })),
-					credentials: closeCredentials(sandbox()),
-					credentialId: `models-credential-${e}`,
-				}),
-			),
-		);
+		const results = await closeRunsTogether(sandbox(), batches, 'Two', batches.map((_, e) => `models-credential-${e}`));
 		expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
 		const puts = requestsTo(sandbox(), 'close').filter((r) => r.method === 'PUT');
 		const applied = puts.filter((r) => r.status === 200).map((r) => r.path);

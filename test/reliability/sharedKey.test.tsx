@@ -8,10 +8,9 @@
  * their rates unevenly for good: at 10/s, one ended with the other at a fifth of its work. Counts and order only, never the clock.
  */
 import type { LoggedRequest } from '../../sandbox';
-import { closeCredentials } from '../../sandbox/close/provider';
 import { credentialPacersInUse } from '../../nodes/shared/transport/keyPacers';
 import { requestsTo, useSandbox } from '../harness/sandbox';
-import { runNode, updateEachItem } from '../harness/runNode';
+import { closeRunsTogether } from './closeRunsTogether';
 
 const ORG_A = 'orga_AcmeSales000000000000001';
 const EACH = 60;
@@ -27,17 +26,7 @@ describe('two executions on one key', () => {
 	async function runTwo(credentialIds: [string | undefined, string | undefined]) {
 		const numbers = sandbox().state.close.phoneNumbers.filter((n) => n.organization_id === ORG_A).slice(0, 2 * EACH);
 		const batches = [numbers.slice(0, EACH), numbers.slice(EACH)];
-		const results = await Promise.all(
-			batches.map((batch, e) =>
-				runNode({
-					node: 'close',
-					parameters: updateEachItem('phoneNumber', { label: '={{ $json.label }}' }),
-					items: batch.map((n, i) => ({ id: n.id, label: `Shared ${e} ${i}` })),
-					credentials: closeCredentials(sandbox()),
-					credentialId: credentialIds[e],
-				}),
-			),
-		);
+		const results = await closeRunsTogether(sandbox(), batches, 'Shared', credentialIds);
 		const requests = byExecution(requestsTo(sandbox(), 'close'), batches.map((batch) => batch.map((n) => n.id)));
 		// In the order the provider carried them out: how far the other had got when the first one finished.
 		const applied = requestsTo(sandbox(), 'close').filter((r) => r.method === 'PUT' && r.status === 200);
