@@ -128,6 +128,26 @@ describe('answers that break a recursive masker', () => {
 		expect(JSON.stringify(result.json[0])).toContain('left out: nested deeper than');
 	});
 
+	it("outputs an answer's fields in the provider's order, a secret-named one masked in its place", async () => {
+		// The masker's copy used to fill each object from a stack, last field first: the output
+		// listed a number's fields backwards (its id last) and secret-named ones first.
+		const number = sandbox().state.telnyx.numbers[0];
+		sandbox().faults.add({
+			kind: 'body',
+			provider: 'telnyx',
+			method: 'GET',
+			path: /\/v2\/phone_numbers\/\d+$/,
+			raw: `{"data":{"id":"${number.id}","phone_number":"${number.phone_number}","sip_password":"hunter22hunter22","tags":["a","b"],"connection":{"id":"7","name":"Main"},"status":"active"}}`,
+		});
+		const result = await telnyxGet(number.id);
+		expect(result.error).toBeUndefined();
+		const sent = ['id', 'phone_number', 'sip_password', 'tags', 'connection', 'status'];
+		// (The node adds the number's voice and messaging settings after them.)
+		expect(Object.keys(result.json[0]).filter((key) => sent.includes(key))).toEqual(sent);
+		expect(result.json[0]).toMatchObject({ sip_password: '****', tags: ['a', 'b'], connection: { id: '7', name: 'Main' } });
+		expect(Object.keys(result.json[0].connection as object)).toEqual(['id', 'name']);
+	});
+
 	it('a __proto__ key never becomes the output item\'s prototype', async () => {
 		const number = sandbox().state.telnyx.numbers[0];
 		sandbox().faults.add({

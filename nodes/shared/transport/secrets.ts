@@ -147,38 +147,44 @@ export class SecretMasker {
 		const masker = this.withSecretsOf(value);
 		let values = 0;
 		let text = 0;
-		const copy = (entry: unknown, depth: number, put: (copied: unknown) => void, stack: Array<() => void>): void => {
+		// What is left to copy: a value, its depth, and where its copy goes. Each object's keys are
+		// set in the provider's order when the object is met (its values filled in as they are popped).
+		const root: Record<string | number, unknown> = {};
+		const stack: Array<[entry: unknown, depth: number, into: Record<string | number, unknown>, key: string | number]> = [[value, 0, root, 0]];
+		while (stack.length > 0) {
+			const [entry, depth, into, key] = stack.pop() as [unknown, number, Record<string | number, unknown>, string | number];
 			if (++values > MAX_ANSWER_VALUES) throw new AnswerTooLargeError(`more than ${MAX_ANSWER_VALUES.toLocaleString('en-US')} values`);
 			if (typeof entry === 'string') {
 				text += entry.length;
 				if (text > MAX_ANSWER_TEXT) throw new AnswerTooLargeError(`more than ${MAX_ANSWER_TEXT / 1024 / 1024} MB of text`);
-				return put(masker.mask(entry));
-			}
-			if (entry === null || typeof entry !== 'object') return put(entry);
-			if (depth >= MAX_ANSWER_DEPTH) return put(`[left out: nested deeper than ${MAX_ANSWER_DEPTH} levels]`);
-			if (Array.isArray(entry)) {
+				into[key] = masker.mask(entry);
+			} else if (entry === null || typeof entry !== 'object') {
+				into[key] = entry;
+			} else if (depth >= MAX_ANSWER_DEPTH) {
+				into[key] = `[left out: nested deeper than ${MAX_ANSWER_DEPTH} levels]`;
+			} else if (Array.isArray(entry)) {
 				const out: unknown[] = new Array(entry.length);
-				put(out);
-				entry.forEach((item, i) => stack.push(() => copy(item, depth + 1, (c) => (out[i] = c), stack)));
-				return;
-			}
-			const out: IDataObject = {};
-			put(out);
-			for (const [key, item] of Object.entries(entry as IDataObject)) {
-				if (key === '__proto__') continue;
-				const safeKey = masker.mask(key);
-				if (isSecretField(key) && item !== null && item !== '' && typeof item !== 'object' && typeof item !== 'boolean') {
-					out[safeKey] = MASK;
-					continue;
+				into[key] = out;
+				for (let i = entry.length - 1; i >= 0; i--) stack.push([entry[i], depth + 1, out as unknown as Record<number, unknown>, i]);
+			} else {
+				const out: IDataObject = {};
+				into[key] = out;
+				const pending: Array<[unknown, number, IDataObject, string]> = [];
+				for (const name of Object.keys(entry)) {
+					if (name === '__proto__') continue;
+					const item = (entry as IDataObject)[name];
+					const safeKey = masker.mask(name);
+					if (isSecretField(name) && item !== null && item !== '' && typeof item !== 'object' && typeof item !== 'boolean') {
+						out[safeKey] = MASK;
+						continue;
+					}
+					out[safeKey] = undefined;
+					pending.push([item, depth + 1, out, safeKey]);
 				}
-				stack.push(() => copy(item, depth + 1, (c) => (out[safeKey] = c as IDataObject[string]), stack));
+				for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]);
 			}
-		};
-		let result: unknown;
-		const stack: Array<() => void> = [];
-		copy(value, 0, (c) => (result = c), stack);
-		while (stack.length > 0) (stack.pop() as () => void)();
-		return result as T;
+		}
+		return root[0] as T;
 	}
 }
 
