@@ -27,6 +27,12 @@ function telnyxGet(id: string) {
 	});
 }
 
+/** A Telnyx Get whose answer's `data` is the raw JSON text `data` (what a hostile or odd server sends). */
+function telnyxGetAnswering(id: string, data: string) {
+	sandbox().faults.add({ kind: 'body', provider: 'telnyx', method: 'GET', path: /\/v2\/phone_numbers\/\d+$/, raw: `{"data":${data}}` });
+	return telnyxGet(id);
+}
+
 function twilioGet(sid: string) {
 	return runNode({
 		node: 'twilio',
@@ -72,16 +78,7 @@ describe('parts of a secret', () => {
 describe("other systems' secrets", () => {
 	it("a Get never outputs a password field of the provider's answer (a connection's SIP password, nested too)", async () => {
 		const number = sandbox().state.telnyx.numbers[0];
-		sandbox().faults.add({
-			kind: 'body',
-			provider: 'telnyx',
-			method: 'GET',
-			path: /\/v2\/phone_numbers\/\d+$/,
-			raw: JSON.stringify({
-				data: { id: number.id, phone_number: number.phone_number, connection: { user_name: 'sipuser', password: 'Sip-Pass-Leak-77' }, auth_password: 'Auth-Pass-Leak-88' },
-			}),
-		});
-		const result = await telnyxGet(number.id);
+		const result = await telnyxGetAnswering(number.id, JSON.stringify({ id: number.id, phone_number: number.phone_number, connection: { user_name: 'sipuser', password: 'Sip-Pass-Leak-77' }, auth_password: 'Auth-Pass-Leak-88' }));
 		expect(result.error).toBeUndefined();
 		const text = everything(result);
 		expect(text).not.toContain('Sip-Pass-Leak-77');
@@ -104,14 +101,7 @@ describe("other systems' secrets", () => {
 
 	it('a secret used as a key of the answer is masked too', async () => {
 		const number = sandbox().state.telnyx.numbers[0];
-		sandbox().faults.add({
-			kind: 'body',
-			provider: 'telnyx',
-			method: 'GET',
-			path: /\/v2\/phone_numbers\/\d+$/,
-			raw: JSON.stringify({ data: { id: number.id, phone_number: number.phone_number, [TELNYX_KEYS.main]: 'x' } }),
-		});
-		const result = await telnyxGet(number.id);
+		const result = await telnyxGetAnswering(number.id, JSON.stringify({ id: number.id, phone_number: number.phone_number, [TELNYX_KEYS.main]: 'x' }));
 		expect(result.error).toBeUndefined();
 		expect(everything(result)).not.toContain(TELNYX_KEYS.main.slice(0, 12));
 	});
@@ -121,8 +111,7 @@ describe('answers that break a recursive masker', () => {
 	it('a 2xx nested 3,000 levels deep is output (cut at a bound), not a stack overflow', async () => {
 		const number = sandbox().state.telnyx.numbers[0];
 		const deep = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
-		sandbox().faults.add({ kind: 'body', provider: 'telnyx', method: 'GET', path: /\/v2\/phone_numbers\/\d+$/, raw: `{"data":{"id":"${number.id}","deep":${deep}}}` });
-		const result = await telnyxGet(number.id);
+		const result = await telnyxGetAnswering(number.id, `{"id":"${number.id}","deep":${deep}}`);
 		expect(result.error).toBeUndefined();
 		expect(result.json[0].id).toBe(number.id);
 		expect(JSON.stringify(result.json[0])).toContain('left out: nested deeper than');
@@ -132,14 +121,7 @@ describe('answers that break a recursive masker', () => {
 		// The masker's copy used to fill each object from a stack, last field first: the output
 		// listed a number's fields backwards (its id last) and secret-named ones first.
 		const number = sandbox().state.telnyx.numbers[0];
-		sandbox().faults.add({
-			kind: 'body',
-			provider: 'telnyx',
-			method: 'GET',
-			path: /\/v2\/phone_numbers\/\d+$/,
-			raw: `{"data":{"id":"${number.id}","phone_number":"${number.phone_number}","sip_password":"hunter22hunter22","tags":["a","b"],"connection":{"id":"7","name":"Main"},"status":"active"}}`,
-		});
-		const result = await telnyxGet(number.id);
+		const result = await telnyxGetAnswering(number.id, `{"id":"${number.id}","phone_number":"${number.phone_number}","sip_password":"hunter22hunter22","tags":["a","b"],"connection":{"id":"7","name":"Main"},"status":"active"}`);
 		expect(result.error).toBeUndefined();
 		const sent = ['id', 'phone_number', 'sip_password', 'tags', 'connection', 'status'];
 		// (The node adds the number's voice and messaging settings after them.)
@@ -150,14 +132,7 @@ describe('answers that break a recursive masker', () => {
 
 	it('a __proto__ key never becomes the output item\'s prototype', async () => {
 		const number = sandbox().state.telnyx.numbers[0];
-		sandbox().faults.add({
-			kind: 'body',
-			provider: 'telnyx',
-			method: 'GET',
-			path: /\/v2\/phone_numbers\/\d+$/,
-			raw: `{"data":{"id":"${number.id}","phone_number":"${number.phone_number}","__proto__":{"polluted":"yes","status":"deleted"}}}`,
-		});
-		const result = await telnyxGet(number.id);
+		const result = await telnyxGetAnswering(number.id, `{"id":"${number.id}","phone_number":"${number.phone_number}","__proto__":{"polluted":"yes","status":"deleted"}}`);
 		expect(result.error).toBeUndefined();
 		const item = result.json[0];
 		expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
