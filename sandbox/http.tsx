@@ -14,6 +14,8 @@ export interface LoggedRequest {
 	/** When the request arrived, and when its answer was sent (ms since the epoch). */
 	at: number;
 	doneAt?: number;
+	/** A request never answered (`hang`): when the client closed its connection. */
+	abandonedAt?: number;
 }
 
 /** A provider's name as its sandbox folder registers it (`sandbox/<name>/provider.tsx`); `elsewhere` and `unknown` in the log. */

@@ -53,3 +53,19 @@ it('counts the time spent in line against Max Wait, and says how long it waited'
 	expect(error).toBeInstanceOf(WaitTooLongError);
 	expect((error as WaitTooLongError).waitedMs).toBeGreaterThanOrEqual(50);
 });
+
+it('many requests waiting on one execution add one listener to its cancel signal, and all end when it aborts', async () => {
+	const { getEventListeners } = await import('node:events');
+	const pacer = new RequestPacer(() => clock);
+	await pacer.acquire();
+	pacer.release();
+	pacer.throttled(60_000);
+	const cancel = new AbortController();
+	const waits = Array.from({ length: 20 }, () => pacer.acquire(cancel.signal).then(() => 'went', (error: Error) => error.message));
+	await sleep(20);
+	const listeners = getEventListeners(cancel.signal, 'abort').length;
+	cancel.abort();
+	// One each would pass Node's limit of ten and warn "Possible EventTarget memory leak" in the user's log.
+	expect(listeners).toBe(1);
+	expect(await Promise.all(waits)).toEqual(Array(20).fill('The execution was cancelled'));
+});

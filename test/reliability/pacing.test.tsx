@@ -92,22 +92,39 @@ describe('Close: pacing by the RateLimit header, and what a long throttle does',
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
 	});
 
-	it('ends a wait at once when the execution is cancelled', async () => {
-		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '30' } });
-		const result = await runNode({
+	/** One number's label update, the execution cancelled 300 ms in. */
+	function updateCancelledAfter300Ms(options: INodeParameters = {}) {
+		return runNode({
 			node: 'close',
 			parameters: {
 				resource: 'phoneNumber',
 				operation: 'update',
 				phoneNumber: { __rl: true, mode: 'id', value: ids()[0] },
 				updateFields: { label: 'Cancelled' },
+				options,
 			},
 			credentials: closeCredentials(sandbox()),
 			cancelAfterMs: 300,
 		});
+	}
+
+	it('ends a wait at once when the execution is cancelled', async () => {
+		sandbox().faults.add({ kind: 'status', provider: 'close', status: 429, headers: { 'Retry-After': '30' } });
+		const result = await updateCancelledAfter300Ms();
 		// The test's own timeout (60 s) is past the 30 s wait: ending at all shows it ended early.
 		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
 		expect(result.json).toHaveLength(0);
+	});
+
+	it('ends a request in flight at once when the execution is cancelled', async () => {
+		sandbox().faults.add({ kind: 'hang', provider: 'close' });
+		const result = await updateCancelledAfter300Ms({ timeoutSeconds: 600 });
+		expect(result.json).toHaveLength(0);
+		// The answer never comes and the Timeout is 600 s: only the cancel closes the connection.
+		const [request] = requestsTo(sandbox(), 'close');
+		for (let waited = 0; request.abandonedAt === undefined && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(request.abandonedAt).toBeDefined();
+		expect(requestsTo(sandbox(), 'close')).toHaveLength(1);
 	});
 
 	it('with Continue On Fail, a batch of good, bad, missing and throttled items updates every good one exactly once', async () => {

@@ -12,10 +12,7 @@ import {
 import { RequestPacer, WaitTooLongError } from './pacer';
 import { AnswerTooLargeError, SecretMasker } from './secrets';
 import type { ApiRequest, ApiResponse, ProviderProfile, RetryPolicy } from './types';
-import { backoffMs, CancelledError, elapsed, throttleWait, wait } from './waits';
-
-/** The reason a try's own abort controller is aborted with once the try is over. */
-const TRY_DONE = 'try done';
+import { abortOnCancel, backoffMs, CancelledError, elapsed, ENDED, throttleWait, wait } from './waits';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -167,8 +164,10 @@ export class ApiClient {
 				throw this.cancelled(request, error);
 			}
 			let failure: Failure;
+			// Aborted when the try times out or is over, or when the execution is cancelled.
 			const tryTimeout = new AbortController();
-			const trySignal = signal ? AbortSignal.any([signal, tryTimeout.signal]) : tryTimeout.signal;
+			const unlink = abortOnCancel(tryTimeout, signal);
+			const trySignal = tryTimeout.signal;
 			let timedOut = false;
 			const deadline = elapsed(policy.timeoutMs, tryTimeout.signal).then((ranOut) => {
 				if (!ranOut) return;
@@ -222,8 +221,9 @@ export class ApiClient {
 					return { statusCode: failure.status, headers: failure.headers ?? {}, body: masker.maskDeep(failure.body as T) };
 				}
 			} finally {
-				// Ends the deadline's wait; one reason for all (an abort without one builds an error each try).
-				tryTimeout.abort(TRY_DONE);
+				// Ends the deadline's wait.
+				unlink();
+				tryTimeout.abort(ENDED);
 				await deadline;
 			}
 			last = failure;

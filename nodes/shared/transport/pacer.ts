@@ -1,4 +1,4 @@
-import { CancelledError, elapsed, rateLimitState } from './waits';
+import { abortOnCancel, CancelledError, elapsed, ENDED, rateLimitState } from './waits';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -6,9 +6,6 @@ type Headers = Record<string, string | string[] | undefined>;
 const DECREASE = 0.9;
 /** …and grows back by this many requests per second, every second without a 429. */
 const INCREASE = 0.2;
-
-/** The reason a wait's own abort controller is aborted with once it is over (no error built each time). */
-const DONE = 'done';
 
 /** A request would have to wait `neededMs`, more than its Max Wait has left (after `waitedMs`). */
 export class WaitTooLongError extends Error {
@@ -195,11 +192,11 @@ export class RequestPacer {
 	/** Resolves when `before` (the request ahead) has its slot; refuses past `maxWaitMs` or on cancel. */
 	private async turn(before: Promise<void>, signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
 		const over = new AbortController();
-		const timedOut = this.timer(maxWaitMs, over.signal, signal);
+		const timedOut = this.timer(maxWaitMs, over, signal);
 		try {
 			if (await Promise.race([before.then(() => false), timedOut])) throw new WaitTooLongError(Math.ceil(maxWaitMs), Math.ceil(maxWaitMs));
 		} finally {
-			over.abort(DONE);
+			over.abort(ENDED);
 		}
 	}
 
@@ -412,12 +409,12 @@ export class RequestPacer {
 			this.answerWaiters.add(wake);
 		});
 		const over = new AbortController();
-		const timedOut = this.timer(ms, over.signal, signal);
+		const timedOut = this.timer(ms, over, signal);
 		try {
 			return await Promise.race([answered, timedOut]);
 		} finally {
 			this.answerWaiters.delete(wake);
-			over.abort(DONE);
+			over.abort(ENDED);
 		}
 	}
 
@@ -425,10 +422,15 @@ export class RequestPacer {
 	 * Resolves true after `ms`, false once `over` aborts (the wait ended another way); refuses with
 	 * CancelledError when the execution is cancelled.
 	 */
-	private async timer(ms: number, over: AbortSignal, cancel: AbortSignal | undefined): Promise<boolean> {
-		const ranOut = await elapsed(Math.min(Math.max(0, ms), 2 ** 31 - 1), cancel ? AbortSignal.any([over, cancel]) : over);
-		if (!ranOut && cancel?.aborted) throw new CancelledError();
-		return ranOut;
+	private async timer(ms: number, over: AbortController, cancel: AbortSignal | undefined): Promise<boolean> {
+		const unlink = abortOnCancel(over, cancel);
+		try {
+			const ranOut = await elapsed(Math.min(Math.max(0, ms), 2 ** 31 - 1), over.signal);
+			if (!ranOut && cancel?.aborted) throw new CancelledError();
+			return ranOut;
+		} finally {
+			unlink();
+		}
 	}
 
 	/** Resolves at the next answer to any request of this run, or refuses past `maxWaitMs`. */

@@ -2,21 +2,16 @@ import { sleep } from 'n8n-workflow';
 
 type Headers = Record<string, string | string[] | undefined>;
 
-/** Each answer's headers by lowercased name (the first of a name wins), built once an answer: several are read from each. */
-const lowered = new WeakMap<Headers, Map<string, string | string[] | undefined>>();
-
+/** The first value of the header `name` (lowercase), whatever case the answer gave it: the first of a name wins. */
 function header(headers: Headers | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
-	let byName = lowered.get(headers);
-	if (!byName) {
-		byName = new Map();
-		for (const [key, value] of Object.entries(headers)) {
-			const lower = key.toLowerCase();
-			if (!byName.has(lower)) byName.set(lower, value);
-		}
-		lowered.set(headers, byName);
+	for (const key of Object.keys(headers)) {
+		if (key.length === name.length && key.toLowerCase() === name) return first(headers[key]);
 	}
-	const value = byName.get(name.toLowerCase());
+	return undefined;
+}
+
+function first(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
@@ -62,27 +57,56 @@ export function rateLimitState(headers: Headers | undefined): RateLimitState | u
 	return state.remaining === undefined || state.resetMs === undefined ? undefined : state;
 }
 
+/**
+ * The rate-limit headers, in the order they are read: where several are sent, the later valid value
+ * wins (Telnyx's `x-ratelimit-*` over the IETF draft's `RateLimit-*` over a combined `RateLimit`).
+ */
+const RATE_LIMIT_HEADERS: Array<[name: string, field: string]> = [
+	['ratelimit', ''],
+	['ratelimit-limit', 'limit'],
+	['ratelimit-remaining', 'remaining'],
+	['ratelimit-reset', 'reset'],
+	['x-ratelimit-limit', 'limit'],
+	['x-ratelimit-remaining', 'remaining'],
+	['x-ratelimit-reset', 'reset'],
+];
+const RATE_LIMIT_HEADER_INDEX = new Map(RATE_LIMIT_HEADERS.map(([name], index) => [name, index]));
+
+/** Read from every answer: one pass over its headers, the first of a name winning whatever its case. */
 function parseRateLimit(headers: Headers | undefined): RateLimitState {
-	const combined = header(headers, 'ratelimit');
 	const state: RateLimitState = {};
-	const count = (raw: string | undefined) => (raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined);
-	const take = (key: string, raw: string | undefined) => {
-		if (key === 'limit') state.limit = count(raw) ?? state.limit;
-		if (key === 'remaining') state.remaining = count(raw) ?? state.remaining;
-		if (key === 'reset') state.resetMs = secondsMs(raw) ?? state.resetMs;
-	};
-	if (combined) {
-		for (const part of combined.split(/[,;]/)) {
+	if (!headers) return state;
+	const found: Array<string | undefined> = new Array(RATE_LIMIT_HEADERS.length);
+	let seen = 0;
+	for (const key of Object.keys(headers)) {
+		const index = RATE_LIMIT_HEADER_INDEX.get(key.toLowerCase());
+		if (index === undefined || seen & (1 << index)) continue;
+		seen |= 1 << index;
+		found[index] = first(headers[key]);
+	}
+	if (!seen) return state;
+	if (found[0]) {
+		for (const part of found[0].split(/[,;]/)) {
 			const [key, raw] = part.split('=').map((s) => s.trim().toLowerCase());
-			take(key, raw);
+			takeRateLimit(state, key, raw);
 		}
 	}
-	// The IETF draft's separate headers, and Telnyx's x-ratelimit-* (reset in seconds).
-	for (const prefix of ['ratelimit-', 'x-ratelimit-']) {
-		for (const key of ['limit', 'remaining', 'reset']) take(key, header(headers, `${prefix}${key}`));
+	for (let index = 1; index < RATE_LIMIT_HEADERS.length; index++) {
+		if (found[index] !== undefined) takeRateLimit(state, RATE_LIMIT_HEADERS[index][1], found[index]);
 	}
 	if (state.limit === 0) state.limit = undefined;
 	return state;
+}
+
+function takeRateLimit(state: RateLimitState, key: string, raw: string | undefined): void {
+	if (key === 'limit') state.limit = count(raw) ?? state.limit;
+	else if (key === 'remaining') state.remaining = count(raw) ?? state.remaining;
+	else if (key === 'reset') state.resetMs = secondsMs(raw) ?? state.resetMs;
+}
+
+/** A whole number of requests; anything else is ignored. */
+function count(raw: string | undefined): number | undefined {
+	return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined;
 }
 
 /** Close's legacy 429 body: `{"error": {"rate_reset": 1.5}}` (seconds). */
@@ -122,28 +146,73 @@ export class CancelledError extends Error {
 	}
 }
 
+/** The abort reason of a wait or try that ended another way: one Error for all (n8n's sleep builds one from any other reason, each time). */
+export const ENDED = new Error('ended');
+
+/** The controllers to abort when an execution's cancel signal aborts: one listener a signal, however many wait. */
+const abortedOnCancel = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/**
+ * Aborts `controller` when the execution's `cancel` signal aborts; returns what unlinks them. Not
+ * `AbortSignal.any` (it cost a request more CPU than the rest of its pacing), nor a listener each
+ * (ten items in flight would pass Node's listener limit and warn in the user's log).
+ */
+export function abortOnCancel(controller: AbortController, cancel: AbortSignal | undefined): () => void {
+	if (!cancel) return () => undefined;
+	if (cancel.aborted) {
+		controller.abort(cancel.reason);
+		return () => undefined;
+	}
+	let linked = abortedOnCancel.get(cancel);
+	if (!linked) {
+		const controllers = new Set<AbortController>();
+		cancel.addEventListener('abort', () => {
+			for (const each of controllers) each.abort(cancel.reason);
+			controllers.clear();
+		}, { once: true });
+		abortedOnCancel.set(cancel, controllers);
+		linked = controllers;
+	}
+	const set = linked;
+	set.add(controller);
+	return () => set.delete(controller);
+}
+
 /** Waits `ms`, ending at once (with CancelledError) when the execution is cancelled. */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	if (!(await elapsed(ms, signal))) throw new CancelledError();
 }
 
 /**
- * Waits `ms` or until `signal` aborts; true when the time ran out. No error for an abort: a try
- * that ends before its deadline aborts the deadline's wait on every request, and an Error (with
- * its stack) each time is most of what a request costs the package in CPU.
+ * Whether the running n8n's `sleep` takes an abort signal (n8n 2.x: it clears its timer and refuses
+ * when the signal aborts); n8n 1.x's takes only the time, and a wait there also listens itself.
+ */
+const SLEEP_TAKES_SIGNAL = sleep.length >= 2;
+
+/**
+ * Waits `ms` or until `signal` aborts; true when the time ran out. No error for an abort: every try
+ * that ends before its deadline aborts the deadline's wait (with ENDED, so no Error nor stack is
+ * built each time).
  */
 export async function elapsed(ms: number, signal?: AbortSignal): Promise<boolean> {
 	if (signal?.aborted) return false;
 	if (ms <= 0) return true;
+	if (signal && SLEEP_TAKES_SIGNAL) {
+		try {
+			await sleep(ms, signal);
+		} catch {
+			// Aborted: refused with the abort's reason (one Error for all, see ENDED), not a failure.
+		}
+		return !signal.aborted;
+	}
 	let onAbort: (() => void) | undefined;
 	const aborted = new Promise<void>((resolve) => {
 		onAbort = resolve;
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
-		// n8n 2.x's sleep clears its timer on abort (a cancelled wait leaves nothing pending); n8n
-		// 1.x's takes no signal, so the abort event ends the wait there.
-		await Promise.race([sleep(ms, signal).catch(() => undefined), aborted]);
+		// n8n 1.x: the abort event ends the wait (its timer runs out unheeded).
+		await Promise.race([sleep(ms).catch(() => undefined), aborted]);
 	} finally {
 		if (onAbort) signal?.removeEventListener('abort', onAbort);
 	}
