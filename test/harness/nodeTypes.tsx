@@ -11,10 +11,16 @@ const manifest = require(join(ROOT, 'package.json')) as { name: string; n8n: { n
 
 export const PACKAGE = manifest.name;
 
-/** The class a built file exports, loaded from its source (`dist/nodes/X/X.node.js` → `nodes/X/X.node.ts`). */
+/**
+ * `HARNESS_NODES=dist`: the built files themselves (what n8n loads; `npm run build` first), as the
+ * benchmark profiles them. Otherwise their sources.
+ */
+export const LOADS_BUILT = process.env.HARNESS_NODES === 'dist';
+
+/** The class a built file exports, loaded from its source (`dist/nodes/X/X.node.js` → `nodes/X/X.node.ts`) or, with LOADS_BUILT, itself. */
 function exportedClass<T>(builtPath: string): new () => T {
 	// With its extension: `X.node` alone would find the codex file `X.node.json` first outside jest.
-	const source = join(ROOT, builtPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	const source = join(ROOT, LOADS_BUILT ? builtPath : builtPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	const exported = Object.values(require(source) as Record<string, unknown>).filter((value) => typeof value === 'function');
 	if (exported.length !== 1) throw new Error(`${builtPath} should export one class, exports ${exported.length}`);
 	return exported[0] as new () => T;
