@@ -5,6 +5,8 @@
  * Wait ran out, and fail saying it had waited 0.0 s. The pacer's clock is handed in, so the test
  * moves time itself; the pacer's sleeps are real (a fraction of a second).
  */
+import { EventEmitter } from 'node:events';
+
 import { RequestPacer, WaitTooLongError } from '../../nodes/shared/transport/pacer';
 
 let clock = 1_000_000;
@@ -55,7 +57,6 @@ it('counts the time spent in line against Max Wait, and says how long it waited'
 });
 
 it('many requests waiting on one execution add one listener to its cancel signal, and all end when it aborts', async () => {
-	const { getEventListeners } = await import('node:events');
 	const pacer = new RequestPacer(() => clock);
 	await pacer.acquire();
 	pacer.release();
@@ -63,7 +64,7 @@ it('many requests waiting on one execution add one listener to its cancel signal
 	const cancel = new AbortController();
 	const waits = Array.from({ length: 20 }, () => pacer.acquire(cancel.signal).then(() => 'went', (error: Error) => error.message));
 	await sleep(20);
-	const listeners = getEventListeners(cancel.signal, 'abort').length;
+	const listeners = EventEmitter.getEventListeners(cancel.signal, 'abort').length;
 	cancel.abort();
 	// One each would pass Node's limit of ten and warn "Possible EventTarget memory leak" in the user's log.
 	expect(listeners).toBe(1);
