@@ -449,19 +449,20 @@ export async function sharedKeyRows(perExecution = 150): Promise<SharedKeyRow[]>
 
 /**
  * The package's own CPU per item: reference updates through n8n-core against the sandbox with no
- * latency, at the provider's own limit (20/s: every request paced, as in a bulk run), under V8's
+ * latency, at `perSecond` (0: no limit, the CPU an item costs a busy machine) or by default at the
+ * provider's own limit (20/s: every request paced, each after ~50 ms idle, caches cold), under V8's
  * sampling profiler; the self time of the package's own code (`nodes/`, or the built `dist/nodes/`
  * with HARNESS_NODES=dist, what n8n loads) over the items. n8n-core, Node's HTTP and the
  * in-process sandbox are not counted. A warm-up run, then three profiled runs: the median run's
  * figures (one run's spread between runs here is ±10 %).
  */
-export async function cpuPerItemRow(items = 500): Promise<{ items: number; runs: number[]; packageMs: number; packageMsPerItem: number; processCpuMsPerItem: number; top: Array<{ function: string; file: string; ms: number }> }> {
+export async function cpuPerItemRow(items = 500, perSecond?: number): Promise<{ items: number; perSecond?: number; runs: number[]; packageMs: number; packageMsPerItem: number; processCpuMsPerItem: number; top: Array<{ function: string; file: string; ms: number }> }> {
 	const provider = referenceProvider() as Benchmarked & ReturnType<typeof referenceProvider>;
 	const facts = provider.bench;
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'phone-numbers-bench-core-'));
 	const { runNode } = await import('../test/harness/runNode');
 	const { Session } = await import('node:inspector/promises');
-	const sandbox = await start({ latencyMs: 0, seed: facts.seed, ...facts.options });
+	const sandbox = await start({ latencyMs: 0, seed: facts.seed, ...facts.options, ...(perSecond === undefined ? {} : { rateLimits: { [provider.name]: perSecond } }) });
 	const state = (sandbox.state as unknown as Record<string, unknown>)[provider.name];
 	const numbers = facts.numbers(state).slice(0, items);
 	const credential = provider.credentials.find((c) => c.type === facts.credentialType && c.data)!;
@@ -633,6 +634,7 @@ async function main() {
 		// The built package, as n8n loads it (not its sources through tsx's transform).
 		execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 		process.env.HARNESS_NODES = 'dist';
+		say(JSON.stringify(await cpuPerItemRow(500, 0), null, 2));
 		say(JSON.stringify(await cpuPerItemRow(), null, 2));
 		say(JSON.stringify(await transportCpuPerRequest()));
 		process.exit(0);
@@ -743,6 +745,7 @@ async function main() {
 	say('Two executions on one key, each rate-limit model, first-arrival and clock-aligned windows (through n8n-core)…');
 	const sharedKeys = await sharedKeyRows();
 	say('The package\'s own CPU per item (updates through n8n-core, sampling profiler; one request through the transport alone)…');
+	const cpuUnpaced = await cpuPerItemRow(500, 0);
 	const cpu = await cpuPerItemRow();
 	const transportCpu = await transportCpuPerRequest();
 
@@ -771,7 +774,7 @@ async function main() {
 	for (const row of bulk.filter((r) => r.endsSeconds !== undefined)) say(`  ${row.setup}: the executions ended at ${row.endsSeconds!.join(' / ')} s`);
 	say('\nTwo executions on one key (2 × 150, started together): each one\'s end, and the spread');
 	say(table(sharedKeys as unknown as Array<Record<string, unknown>>, SHARED_KEY_COLUMNS));
-	say(`\nThe package's own CPU per item (self time of the built nodes/ under V8's sampling profiler, median of 3 runs of ${cpu.items} updates at 20/s: ${cpu.runs.join(', ')}): ${cpu.packageMsPerItem} ms; the whole process, sandbox answers left out: ${cpu.processCpuMsPerItem} ms`);
+	say(`\nThe package's own CPU per item (self time of the built nodes/ under V8's sampling profiler, median of 3 runs of ${cpu.items} updates): no limit ${cpuUnpaced.packageMsPerItem} ms (${cpuUnpaced.runs.join(', ')}; the whole process ${cpuUnpaced.processCpuMsPerItem} ms); paced at 20/s ${cpu.packageMsPerItem} ms (${cpu.runs.join(', ')}; the whole process, sandbox answers left out: ${cpu.processCpuMsPerItem} ms)`);
 	say(`One request through the shared transport alone (no HTTP, no n8n-core; median of 5 × ${transportCpu.requests}): ${transportCpu.microsecondsPerRequest} µs of CPU`);
 	say(table(cpu.top.slice(0, 8), ['function', 'file', 'ms']));
 	for (const row of bulk.filter((r) => r.otherClientRequests !== undefined)) {
@@ -801,6 +804,7 @@ async function main() {
 				bulk,
 				sharedKeys,
 				cpu,
+				cpuUnpaced,
 				transportCpu,
 				comparisons,
 				dropdowns,
