@@ -144,6 +144,16 @@ describe('answers that break a recursive masker', () => {
 		expect(answer.polluted).toBeUndefined();
 	});
 
+	it('a secret-named field in a list of objects is masked, and so is its value wherever else the answer shows it', () => {
+		const answer = new SecretMasker([TELNYX_KEYS.main]).maskDeep({
+			id: '1',
+			note: 'trunk login uses Hunter2-Trunk-Pass!',
+			connections: [{ name: 'A', auth: { sip_password: 'Hunter2-Trunk-Pass!', port: 5060 } }, 'plain'],
+		} as IDataObject);
+		expect(JSON.stringify(answer)).not.toContain('Hunter2-Trunk');
+		expect(answer).toEqual({ id: '1', note: 'trunk login uses ****', connections: [{ name: 'A', auth: { sip_password: '****', port: 5060 } }, 'plain'] });
+	});
+
 	it('a redirect to a host that carries the key names the host masked', async () => {
 		const number = sandbox().state.telnyx.numbers[0];
 		const host = `${TELNYX_KEYS.main.slice(0, 20).toLowerCase()}.evil.example`;

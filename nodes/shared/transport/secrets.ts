@@ -195,10 +195,16 @@ export function secretFieldValues(answer: unknown): string[] {
 	while (stack.length > 0) {
 		const [entry, depth] = stack.pop() as [unknown, number];
 		if (entry === null || typeof entry !== 'object' || depth >= MAX_ANSWER_DEPTH) continue;
-		for (const [key, item] of Object.entries(entry as IDataObject)) {
-			if (!Array.isArray(entry) && isSecretField(key) && (typeof item === 'string' || typeof item === 'number')) {
-				found.push(String(item));
-			} else {
+		if (Array.isArray(entry)) {
+			for (const item of entry) if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+			continue;
+		}
+		// Keys, not entries: no pair built for each field of every answer.
+		for (const key of Object.keys(entry)) {
+			const item = (entry as IDataObject)[key];
+			if (typeof item === 'string' || typeof item === 'number') {
+				if (isSecretField(key)) found.push(String(item));
+			} else if (item !== null && typeof item === 'object') {
 				stack.push([item, depth + 1]);
 			}
 		}
