@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events';
 
 import { RequestPacer, WaitTooLongError } from '../../nodes/shared/transport/pacer';
+import { wait } from '../../nodes/shared/transport/waits';
 
 let clock = 1_000_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,6 +68,16 @@ it('many requests waiting on one execution add one listener to its cancel signal
 	const listeners = EventEmitter.getEventListeners(cancel.signal, 'abort').length;
 	cancel.abort();
 	// One each would pass Node's limit of ten and warn "Possible EventTarget memory leak" in the user's log.
+	expect(listeners).toBe(1);
+	expect(await Promise.all(waits)).toEqual(Array(20).fill('The execution was cancelled'));
+});
+
+it('so do many retries waiting out their back-off on one execution', async () => {
+	const cancel = new AbortController();
+	const waits = Array.from({ length: 20 }, () => wait(60_000, cancel.signal).then(() => 'went', (error: Error) => error.message));
+	await sleep(20);
+	const listeners = EventEmitter.getEventListeners(cancel.signal, 'abort').length;
+	cancel.abort();
 	expect(listeners).toBe(1);
 	expect(await Promise.all(waits)).toEqual(Array(20).fill('The execution was cancelled'));
 });

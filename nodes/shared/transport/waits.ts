@@ -180,7 +180,14 @@ export function abortOnCancel(controller: AbortController, cancel: AbortSignal |
 
 /** Waits `ms`, ending at once (with CancelledError) when the execution is cancelled. */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
-	if (!(await elapsed(ms, signal))) throw new CancelledError();
+	// Its own controller linked to the cancel: items backing off at once add no listener each to the execution's signal.
+	const over = new AbortController();
+	const unlink = abortOnCancel(over, signal);
+	try {
+		if (!(await elapsed(ms, over.signal))) throw new CancelledError();
+	} finally {
+		unlink();
+	}
 }
 
 /**
