@@ -14,7 +14,7 @@ export interface LoggedRequest {
 	/** When the request arrived, and when its answer was sent (ms since the epoch). */
 	at: number;
 	doneAt?: number;
-	/** A request never answered (`hang`): when the client closed its connection. */
+	/** A request never answered (`hang`): when the client ended its connection. */
 	abandonedAt?: number;
 }
 

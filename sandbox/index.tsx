@@ -120,8 +120,8 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 			}
 			if (fault?.kind === 'hang') {
 				entry.status = -1;
-				// The client gave up on it (its Timeout, a cancelled execution): when, for tests of what reaches the socket.
-				res.once('close', () => (entry.abandonedAt ??= Date.now()));
+				// The client gave up on it (its Timeout, a cancelled execution) and ended the connection: when, for tests of what reaches the socket.
+				req.socket.once('end', () => (entry.abandonedAt ??= Date.now()));
 				return; // never answered; the socket is closed on stop
 			}
 			if (fault?.kind === 'latency') await delay(fault.latencyMs ?? 1000);
