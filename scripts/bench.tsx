@@ -511,6 +511,7 @@ export async function cpuPerItemRow(items = 500, perSecond?: number): Promise<{ 
 	const top = [...median.byFunction.values()].sort((a, b) => b.ms - a.ms).slice(0, 25).map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) }));
 	return {
 		items,
+		perSecond,
 		runs: profiled.map((p) => Number((p.packageMs / items).toFixed(3))),
 		packageMs: Number(median.packageMs.toFixed(1)),
 		packageMsPerItem: Number((median.packageMs / items).toFixed(3)),
@@ -522,9 +523,9 @@ export async function cpuPerItemRow(items = 500, perSecond?: number): Promise<{ 
 /**
  * What one request costs the package's transport in CPU, without HTTP, n8n-core or a sandbox: the
  * shared client (pacing, the try's deadline, the rate-limit headers, masking the answer) against a
- * context whose request helper answers at once with a number and rate-limit headers. Deterministic
- * where the profile above is not (its sampling spreads 0.12–0.24 ms between runs here): the median
- * of five batches of 20,000, in µs of process CPU.
+ * context whose request helper answers at once with a number and rate-limit headers. Steadier than
+ * the profile above (whose runs spread ±10 %): the median of five batches of 20,000, in µs of
+ * process CPU.
  */
 export async function transportCpuPerRequest(batch = 20_000): Promise<{ requests: number; microsecondsPerRequest: number; batches: number[] }> {
 	const { ApiClient, DEFAULT_RETRY_POLICY } = (await import(process.env.HARNESS_NODES === 'dist' ? '../dist/nodes/shared/transport/client' : '../nodes/shared/transport/client')) as typeof import('../nodes/shared/transport/client');
