@@ -74,12 +74,8 @@ it('keeps the earliest end a window reported when whole-second resets are rounde
  * of 20) kept that split, and the slower one ended 4.5 s after the other.
  */
 describe('the rate after a 429, where header windows are told', () => {
-	/**
-	 * A pacer at 9/s after a 429; in each of its next two windows (its first says nothing of how
-	 * windows begin: a run may start in the middle of one) two answers say `remaining` `first` then
-	 * `second` (of 10).
-	 */
-	async function afterTwoWindows(first: number, second: number): Promise<RequestPacer> {
+	/** A pacer whose 429 came after 10 requests got through in the last second: 9/s from now on. */
+	async function at9PerSecond(): Promise<RequestPacer> {
 		const pacer = new RequestPacer(() => clock);
 		for (let i = 0; i < 10; i++) {
 			await pacer.acquire();
@@ -87,6 +83,16 @@ describe('the rate after a 429, where header windows are told', () => {
 			pacer.release();
 		}
 		pacer.throttled(50); // 10 got through in the last second: 9/s from now on
+		return pacer;
+	}
+
+	/**
+	 * A pacer at 9/s after a 429; in each of its next two windows (its first says nothing of how
+	 * windows begin: a run may start in the middle of one) two answers say `remaining` `first` then
+	 * `second` (of 10).
+	 */
+	async function afterTwoWindows(first: number, second: number): Promise<RequestPacer> {
+		const pacer = await at9PerSecond();
 		clock += 200;
 		await pacer.acquire();
 		pacer.release(rateLimit(first, '0.5'));
@@ -97,6 +103,21 @@ describe('the rate after a 429, where header windows are told', () => {
 			clock += 400; // past the window's end: the next acquire starts a new window
 			await pacer.acquire();
 			pacer.release(rateLimit(first, '0.5'));
+		}
+		return pacer;
+	}
+
+	/**
+	 * A pacer at 9/s after a 429, then requests on a sliding window of 10 (its windows end at each
+	 * freed slot, 50 ms after each answer): each step says how many ms after the one before a
+	 * request goes and the `remaining` its answer tells.
+	 */
+	async function slidingAt9PerSecond(steps: Array<[number, number]>): Promise<RequestPacer> {
+		const pacer = await at9PerSecond();
+		for (const [afterMs, remaining] of steps) {
+			clock += afterMs;
+			await pacer.acquire();
+			pacer.release(rateLimit(remaining, '0.05'));
 		}
 		return pacer;
 	}
@@ -120,19 +141,27 @@ describe('the rate after a 429, where header windows are told', () => {
 	 * two executions on two credentials: 1.34 × the floor, one ending 7.4 s after the other).
 	 */
 	it('grows by what the key left unused over a second, where its windows hold one answer each', async () => {
-		const pacer = new RequestPacer(() => clock);
-		for (let i = 0; i < 10; i++) {
-			await pacer.acquire();
-			clock += 10;
-			pacer.release();
-		}
-		pacer.throttled(50); // 9/s from now on
-		for (let i = 0; i < 12; i++) {
-			clock += 120;
-			await pacer.acquire();
-			pacer.release(rateLimit(3, '0.05')); // 3 of 10 left, the next slot frees in 50 ms
-		}
-		expect(await goesAfter(pacer, 75)).toBe(true); // over 13/s
+		const pacer = await slidingAt9PerSecond(Array(12).fill([120, 3])); // 3 of 10 left, all of the 7 spent its own
+		// Alone on the key, all the room is its own: 9/s and the 3 slots a second the key left.
+		expect(await goesAfter(pacer, 85)).toBe(true); // over 11.7/s
+	});
+
+	/**
+	 * Two executions on two credentials holding one key (20/s, a sliding window) came out of the
+	 * start's 429s at 12 and 7 a second and kept that split, each growing in proportion to its
+	 * rate, until the first ended; the other ended 5 s later (1.17–1.21 × the floor).
+	 */
+	it('a run carrying more of a sliding window than all the others together gives way to half of it', async () => {
+		// 7 a second of its own in a key of 10 that left nothing: the others carry 3.
+		const pacer = await slidingAt9PerSecond(Array(7).fill([143, 0]));
+		expect(await goesAfter(pacer, 150)).toBe(false); // not at 6.7/s: 5/s, half the key
+		expect(await goesAfter(pacer, 60)).toBe(true);
+	});
+
+	it('takes the room the others leave once they do not take it (a client that wants no more than it sends)', async () => {
+		// Gave way to 5/s; then, for two seconds, 2 of 10 left and the others still at 3.
+		const pacer = await slidingAt9PerSecond([...Array(7).fill([143, 0]), ...Array(11).fill([200, 2])]);
+		expect(await goesAfter(pacer, 165)).toBe(true); // over 6/s
 	});
 
 	it("where windows begin whole, paces at the key's rate (its limit over the window), whatever the 429 cut", async () => {

@@ -44,7 +44,9 @@ function now(): number {
  *    buckets, bare 429s) and keys shared with other clients from a 429 storm. Where header
  *    windows begin whole (fixed windows), the budget bounds each run and the rate of a run that
  *    shares the key is the key's own (`limit` over the window): every run paces alike, so they
- *    split each window evenly (see `paceAtKeyRate`).
+ *    split each window evenly (see `paceAtKeyRate`). Where windows begin part spent (a sliding
+ *    window), a run that carries more of the key than all the others together gives way to half
+ *    of it while they take up the rest (see `shareWhatTheKeyLeft`).
  * 3. **One at a time** until an answer comes: at the start of a run, after every 429 and at the
  *    end of each header window. That answer reports the budget, so a limit below the node's
  *    concurrency costs no 429. Then one more in flight per answer (slow start), so runs that
@@ -123,10 +125,19 @@ export class RequestPacer {
 
 	private windowsEnded = 0;
 
-	/** The lowest `remaining` told since `spareSince` (see `spareOverTheLastWindow`). */
+	/**
+	 * Since `spareSince` (see `overTheLastWindow`): the lowest `remaining` told, and this run's
+	 * requests carried out. `lastSpare`, `lastOthers`: what the measure before it found.
+	 */
 	private spareLowest = Infinity;
 
+	private spareOwn = 0;
+
 	private spareSince = -Infinity;
+
+	private lastSpare = 0;
+
+	private lastOthers = Infinity;
 
 	/** When answers other than 429 came, over the last second: what got through. */
 	private recentAnswers: number[] = [];
@@ -235,6 +246,7 @@ export class RequestPacer {
 			// of the 429's wait. The refused request itself still waits what it was told.
 			if (sentAt !== undefined && sentAt > this.refusedSentAt && at < this.holdUntil) this.holdUntil = at;
 			this.recentAnswers.push(at);
+			this.spareOwn++;
 			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
 			if (at >= this.holdUntil && !fromEndedWindow) this.scouting = false;
 			this.ramp++;
@@ -294,6 +306,10 @@ export class RequestPacer {
 		// A refused request spent nothing of the window: it is not this run's share of it.
 		if (this.windowFirst && !throttled) this.windowOwn++;
 		this.windowFirst ??= { at, remaining: state.remaining, limit: state.limit };
+		if (this.spareSince === -Infinity) {
+			this.spareSince = at;
+			this.spareOwn = 0;
+		}
 		if (!throttled) this.spareLowest = Math.min(this.spareLowest, state.remaining);
 		if (state.remaining <= this.windowLowest) {
 			this.windowLowest = state.remaining;
@@ -319,14 +335,20 @@ export class RequestPacer {
 	 * `remaining` and `reset`, not the new one's).
 	 */
 	private endWindow(sentBefore: number): void {
-		const spare = this.windowsStartWhole === false ? this.spareOverTheLastWindow() : this.unusedAtEnd();
-		if (this.rate !== undefined && spare > 0 && this.windowFirst?.limit) {
-			// Requests the window left unused, by every client of the key, are room to grow, by that
-			// share of the limit. Each client grows by its own rate times the same share, so together
-			// they close the gap without passing the limit (as when another run on the key ends).
-			this.rate *= 1 + Math.min(spare, this.windowFirst.limit) / this.windowFirst.limit;
-			if (this.rate > 1000) this.rate = undefined;
+		const limit = this.windowFirst?.limit;
+		if (this.windowsStartWhole === false) {
+			const measured = this.overTheLastWindow();
+			if (measured && limit) this.shareWhatTheKeyLeft(measured, limit);
+		} else {
+			const spare = this.unusedAtEnd();
+			if (this.rate !== undefined && spare > 0 && limit) {
+				// Requests the window left unused, by every client of the key, are room to grow, by that
+				// share of the limit. Each client grows by its own rate times the same share, so together
+				// they close the gap without passing the limit (as when another run on the key ends).
+				this.rate *= 1 + Math.min(spare, limit) / limit;
+			}
 		}
+		if (this.rate !== undefined && this.rate > 1000) this.rate = undefined;
 		this.paceAtKeyRate();
 		// The share a whole window measured; mid-window estimates swing with who answered last.
 		if (this.windowShare !== undefined) this.share = this.windowShare;
@@ -371,19 +393,43 @@ export class RequestPacer {
 
 	/**
 	 * Where windows begin part spent (a sliding window: `remaining` is what the key left unused in
-	 * the last window's length, every client included), the lowest `remaining` told over one
-	 * window's length, once each such length: the pacer's own windows there end at each freed slot
-	 * and hold one answer or two, too few to see what the key left over them. A window's length
-	 * is at least the longest reset told, and at least the second the rate is counted in (a run
-	 * that started on a busy key is told only the short waits until its oldest slot frees).
+	 * the last window's length, every client included), once each such length: the lowest
+	 * `remaining` told over it, and this run's requests carried out, per window length. The
+	 * pacer's own windows there end at each freed slot and hold one answer or two, too few to see
+	 * what the key left over them. A window's length is at least the longest reset told, and at
+	 * least the second the rate is counted in (a run that started on a busy key is told only the
+	 * short waits until its oldest slot frees).
 	 */
-	private spareOverTheLastWindow(): number {
+	private overTheLastWindow(): { spare: number; own: number; perSecond: number } | undefined {
 		const at = this.clock();
-		if (at - this.spareSince < Math.max(this.longestWindowMs, 1000)) return 0;
-		const spare = this.spareLowest === Infinity ? 0 : this.spareLowest;
+		const length = Math.max(this.longestWindowMs, 1000);
+		if (at - this.spareSince < length) return undefined;
+		const measured = { spare: this.spareLowest, own: (this.spareOwn * length) / (at - this.spareSince), perSecond: 1000 / length };
 		this.spareSince = at;
 		this.spareLowest = Infinity;
-		return spare;
+		this.spareOwn = 0;
+		return measured.spare === Infinity ? undefined : measured;
+	}
+
+	/**
+	 * Over a window's length, what the key carried (`limit` less what it left) less this run's own
+	 * is what the others sent. The slots left unused are room to grow: all of them when alone on the
+	 * key, else this run's part of what the key carries (so the runs together fill the gap without
+	 * passing the limit). Growing in proportion keeps any split the start's 429s made (12 and 7 a
+	 * second of 20, until the first run ended and the other took seconds to take up its part), so a
+	 * run that carries more than all the others together gives way, down to half the key, while
+	 * they take up what it leaves; unless the window before left room the others did not take
+	 * (a client that wants no more than it sends): then that room is this run's part too.
+	 */
+	private shareWhatTheKeyLeft(measured: { spare: number; own: number; perSecond: number }, limit: number): void {
+		const spare = Math.min(measured.spare, limit);
+		const others = Math.max(0, limit - spare - measured.own);
+		const othersSated = this.lastSpare >= 1 && others <= this.lastOthers;
+		this.lastSpare = spare;
+		this.lastOthers = others;
+		if (this.rate === undefined) return;
+		if (others >= 1 && measured.own > others && !othersSated) this.rate = Math.min(this.rate, (limit / 2) * measured.perSecond);
+		else this.rate += spare * measured.perSecond * (others < 1 ? 1 : measured.own / (measured.own + others));
 	}
 
 	/**
