@@ -3,7 +3,7 @@
  * npm registry (scripts/ensure-n8n.sh), this package installed from its packed tarball the way n8n
  * installs community packages, credentials pointing at the sandbox, and n8n's CLI and REST API.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,7 +113,8 @@ export async function freePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const { port } = server.address() as { port: number };
-			server.close(() => resolvePort(port));
+			// Disposing the server stops it listening: the port is free once that has settled.
+			server[Symbol.asyncDispose]().then(() => resolvePort(port), reject);
 		});
 	});
 }
@@ -189,18 +190,10 @@ export class N8n {
 		// Each n8n process starts a task broker: give it a port of its own (5679 may be taken).
 		const brokerPort = await freePort();
 		return await new Promise((resolveCli, reject) => {
-			const child = spawn(node, [n8n, ...args], { env: { ...this.env, ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-			const timer = setTimeout(() => {
-				child.kill('SIGKILL');
-				reject(new Error(`n8n ${args.join(' ')} took longer than ${timeoutMs} ms\n${stdout}\n${stderr}`));
-			}, timeoutMs);
-			child.on('close', (code) => {
-				clearTimeout(timer);
-				resolveCli({ code: code ?? -1, stdout, stderr });
+			// Node's execFile collects both streams until the process has ended and kills it past the timeout.
+			execFile(node, [n8n, ...args], { env: { ...this.env, ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 28, encoding: 'utf8' }, (error, stdout, stderr) => {
+				if (error?.killed) reject(new Error(`n8n ${args.join(' ')} took longer than ${timeoutMs} ms\n${stdout}\n${stderr}`));
+				else resolveCli({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
 			});
 		});
 	}
