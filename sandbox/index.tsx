@@ -170,7 +170,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 		answeringCpuMs: () => answering / 1000,
 		stop: async () => {
 			server.closeAllConnections();
-			await server[Symbol.asyncDispose]();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
 	};
 }

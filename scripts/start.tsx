@@ -80,7 +80,7 @@ async function portFree(port: number): Promise<boolean> {
 	return await new Promise((resolve) => {
 		const server = createServer();
 		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => void server[Symbol.asyncDispose]().then(() => resolve(true)));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
 }
 

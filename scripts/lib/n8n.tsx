@@ -113,8 +113,7 @@ export async function freePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const { port } = server.address() as { port: number };
-			// Disposing the server stops it listening: the port is free once that has settled.
-			server[Symbol.asyncDispose]().then(() => resolvePort(port), reject);
+			server.close(() => resolvePort(port));
 		});
 	});
 }
