@@ -164,6 +164,22 @@ describe('the rate after a 429, where header windows are told', () => {
 		expect(await goesAfter(pacer, 165)).toBe(true); // over 6/s
 	});
 
+	/**
+	 * Two executions on two credentials (one key, 20/s, a sliding window): when the first ended,
+	 * the measure over a window's length still saw it sending for one length or two, and the other
+	 * went on at half the key for 1–2 s (1.14 × the floor).
+	 */
+	it("once the others' requests have left the window, takes the whole key at the answer that tells it", async () => {
+		// Gave way to 5/s; then answers say the window holds only its own requests (3 of 10 left).
+		const pacer = await slidingAt9PerSecond([...Array(7).fill([143, 0]), [200, 3], [200, 3]]);
+		expect(await goesAfter(pacer, 105)).toBe(true); // 10/s, the key's rate: not 5/s until the next measure
+	});
+
+	it('does not while others still send (their requests in the window)', async () => {
+		const pacer = await slidingAt9PerSecond([...Array(7).fill([143, 0]), [200, 1], [200, 1]]);
+		expect(await goesAfter(pacer, 105)).toBe(false);
+	});
+
 	it("where windows begin whole, paces at the key's rate (its limit over the window), whatever the 429 cut", async () => {
 		// The key spent this window too, but it began with 9 of 10 and lasted half a second: 20/s.
 		const pacer = await afterTwoWindows(9, 1);

@@ -46,7 +46,8 @@ function now(): number {
  *    shares the key is the key's own (`limit` over the window): every run paces alike, so they
  *    split each window evenly (see `paceAtKeyRate`). Where windows begin part spent (a sliding
  *    window), a run that carries more of the key than all the others together gives way to half
- *    of it while they take up the rest (see `shareWhatTheKeyLeft`).
+ *    of it while they take up the rest (see `shareWhatTheKeyLeft`), and one whose answers show
+ *    no other client's request left in the window takes the whole key (`takeTheKeyWhenAlone`).
  * 3. **One at a time** until an answer comes: at the start of a run, after every 429 and at the
  *    end of each header window. That answer reports the budget, so a limit below the node's
  *    concurrency costs no 429. Then one more in flight per answer (slow start), so runs that
@@ -238,7 +239,8 @@ export class RequestPacer {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (throttled && sentAt !== undefined) this.refusedSentAt = Math.max(this.refusedSentAt, sentAt);
 		// An answer from a window that has ended says nothing of the new one: its first request still goes alone.
-		const fromEndedWindow = this.track(headers, throttled);
+		const told = rateLimitState(headers);
+		const fromEndedWindow = this.track(told, throttled);
 		if (!throttled) {
 			const at = this.clock();
 			// Carried out though sent after the last request refused: the provider has room again
@@ -248,6 +250,7 @@ export class RequestPacer {
 			this.recentAnswers.push(at);
 			this.spareOwn++;
 			while (this.recentAnswers.length && this.recentAnswers[0] < at - 1000) this.recentAnswers.shift();
+			this.takeTheKeyWhenAlone(told);
 			if (at >= this.holdUntil && !fromEndedWindow) this.scouting = false;
 			this.ramp++;
 			if (this.rate !== undefined) this.rate += INCREASE / this.rate;
@@ -282,9 +285,8 @@ export class RequestPacer {
 		return ms;
 	}
 
-	/** Reads an answer's rate-limit headers; true when it came from a window that has ended. */
-	private track(headers?: Headers, throttled = false): boolean {
-		const state = rateLimitState(headers);
+	/** Reads what an answer's rate-limit headers told; true when it came from a window that has ended. */
+	private track(state: ReturnType<typeof rateLimitState>, throttled = false): boolean {
 		if (state?.remaining === undefined || state.resetMs === undefined) return false;
 		const at = this.clock();
 		const endsAt = at + state.resetMs;
@@ -430,6 +432,27 @@ export class RequestPacer {
 		if (this.rate === undefined) return;
 		if (others >= 1 && measured.own > others && !othersSated) this.rate = Math.min(this.rate, (limit / 2) * measured.perSecond);
 		else this.rate += spare * measured.perSecond * (others < 1 ? 1 : measured.own / (measured.own + others));
+	}
+
+	/**
+	 * Where windows begin part spent, `remaining` counts every client's requests of the last
+	 * window's length: with this run's own answered in that time, nothing is left for the others
+	 * once they are gone, and the key is this run's (its limit over the window). The measure over a whole
+	 * window length (`shareWhatTheKeyLeft`) saw the run that ended still sending for up to two
+	 * lengths: the other run went on at half the key for 1–2 s.
+	 */
+	private takeTheKeyWhenAlone(state: ReturnType<typeof rateLimitState>): void {
+		if (this.windowsStartWhole !== false || this.rate === undefined) return;
+		if (state?.remaining === undefined || !state.limit) return;
+		const length = Math.max(this.longestWindowMs, 1000);
+		const since = this.clock() - length;
+		let own = 0;
+		for (const answeredAt of this.recentAnswers) if (answeredAt > since) own++;
+		// Well below 0, `remaining` is not what the window's requests left (a token bucket refilled):
+		// it says nothing of the others. A little below: own answers whose requests the provider
+		// counted more than a window ago.
+		const others = state.limit - state.remaining - own;
+		if (others < 1 && others > -2) this.rate = Math.max(this.rate, (state.limit * 1000) / length);
 	}
 
 	/**
