@@ -180,6 +180,22 @@ describe('the rate after a 429, where header windows are told', () => {
 		expect(await goesAfter(pacer, 105)).toBe(false);
 	});
 
+	/**
+	 * Two executions on two credentials (one key, 20/s, a sliding window) started together: the
+	 * start's burst let 13 of one and 7 of the other through before the first 429, each cut its rate
+	 * to 0.9 of that, and the second stayed ~15 requests behind until the first ended.
+	 */
+	it("at its first 429, where the key tells its limit, goes no slower than half the key, whatever its luck in the start's burst", async () => {
+		const pacer = new RequestPacer(() => clock);
+		for (let remaining = 9; remaining > 6; remaining--) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release(rateLimit(remaining, '0.5'));
+		}
+		pacer.throttled(50); // 3 of the 10 got through: another run took the rest
+		expect(await goesAfter(pacer, 250)).toBe(true); // 4.5/s, not 2.7/s
+	});
+
 	it("where windows begin whole, paces at the key's rate (its limit over the window), whatever the 429 cut", async () => {
 		// The key spent this window too, but it began with 9 of 10 and lasted half a second: 20/s.
 		const pacer = await afterTwoWindows(9, 1);

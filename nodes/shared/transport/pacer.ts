@@ -37,7 +37,8 @@ function now(): number {
  * 2. **Adaptive rate** (every provider, header or not): unlimited until the first 429. A 429 holds
  *    every request for the provider's wait (or until a request sent after the refused one is
  *    carried out: the provider has room again) and sets the rate just below what actually got through
- *    in the last second (at least 1/s); each answer that is not a 429 then raises it a little
+ *    in the last second (at least 1/s; at a run's first 429, where the key tells its `limit`, at
+ *    least half of it: see `throttled`); each answer that is not a 429 then raises it a little
  *    (additive increase, multiplicative decrease). A header window that ends with requests
  *    unused raises it by that share of the limit: what another run on the key no longer spends
  *    is taken up within a few windows. This is what keeps providers without headers (token
@@ -115,6 +116,9 @@ export class RequestPacer {
 	private rate: number | undefined;
 
 	private lastSentAt = -Infinity;
+
+	/** The key's `limit`, as the last answer that told one said. */
+	private toldLimit: number | undefined;
 
 	/**
 	 * Whether every header window so far (after the run's first) began with most of its `limit`
@@ -280,7 +284,12 @@ export class RequestPacer {
 		// A second that began inside the last hold measured the hold, not the provider: then
 		// only the rate itself is cut.
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
-		const measured = this.rate !== undefined && at - heldUntil < 1000 ? Infinity : gotThrough;
+		let measured = this.rate !== undefined && at - heldUntil < 1000 ? Infinity : gotThrough;
+		// The first cut of a run on a key that tells its limit: what got through is the run's luck in
+		// the start's burst (two runs started together: 13 and 7 of 20), not its part of the key,
+		// and the one cut deeper stayed behind for seconds. It assumes one other run at most: never
+		// below half the key; where more share it, their 429s cut it further.
+		if (this.rate === undefined && this.toldLimit) measured = Math.max(measured, ((this.toldLimit / 2) * 1000) / Math.max(this.longestWindowMs, 1000));
 		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, measured));
 		return ms;
 	}
@@ -288,6 +297,7 @@ export class RequestPacer {
 	/** Reads what an answer's rate-limit headers told; true when it came from a window that has ended. */
 	private track(state: ReturnType<typeof rateLimitState>, throttled = false): boolean {
 		if (state?.remaining === undefined || state.resetMs === undefined) return false;
+		if (state.limit) this.toldLimit = state.limit;
 		const at = this.clock();
 		const endsAt = at + state.resetMs;
 		if (this.windowEndsAt !== undefined && this.windowEndsAt <= at) this.endWindow(this.inFlight + 1);
