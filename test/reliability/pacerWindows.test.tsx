@@ -180,20 +180,37 @@ describe('the rate after a 429, where header windows are told', () => {
 		expect(await goesAfter(pacer, 105)).toBe(false);
 	});
 
+	/** A run whose first 429 came after 3 of a key's 10 got through (answers telling `reset`). */
+	async function firstThreeThenA429(reset: string): Promise<RequestPacer> {
+		const pacer = new RequestPacer(() => clock);
+		for (let remaining = 9; remaining > 6; remaining--) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release(rateLimit(remaining, reset));
+		}
+		pacer.throttled(50); // 3 of the 10 got through: another run took the rest
+		return pacer;
+	}
+
 	/**
 	 * Two executions on two credentials (one key, 20/s, a sliding window) started together: the
 	 * start's burst let 13 of one and 7 of the other through before the first 429, each cut its rate
 	 * to 0.9 of that, and the second stayed ~15 requests behind until the first ended.
 	 */
 	it("at its first 429, where the key tells its limit, goes no slower than half the key, whatever its luck in the start's burst", async () => {
-		const pacer = new RequestPacer(() => clock);
-		for (let remaining = 9; remaining > 6; remaining--) {
-			await pacer.acquire();
-			clock += 10;
-			pacer.release(rateLimit(remaining, '0.5'));
-		}
-		pacer.throttled(50); // 3 of the 10 got through: another run took the rest
+		const pacer = await firstThreeThenA429('0.5');
 		expect(await goesAfter(pacer, 250)).toBe(true); // 4.5/s, not 2.7/s
+	});
+
+	it('where more runs share the key, its next 429 cuts to what got through, not a tenth of that half', async () => {
+		const pacer = await firstThreeThenA429('2'); // 4.5/s assumed; the window lasts past the next 429
+		clock += 250;
+		await pacer.acquire();
+		clock += 10;
+		pacer.release(rateLimit(6, '2'));
+		pacer.throttled(50); // 4 got through in the last second: 3.6/s, not 4.05/s
+		expect(await goesAfter(pacer, 260)).toBe(false); // 270 ms after the last request went
+		expect(await goesAfter(pacer, 30)).toBe(true);
 	});
 
 	it("where windows begin whole, paces at the key's rate (its limit over the window), whatever the 429 cut", async () => {

@@ -120,6 +120,9 @@ export class RequestPacer {
 	/** The key's `limit`, as the last answer that told one said. */
 	private toldLimit: number | undefined;
 
+	/** The rate is the half of the key a first 429 assumed, not what got through. */
+	private assumedHalf = false;
+
 	/**
 	 * Whether every header window so far (after the run's first) began with most of its `limit`
 	 * (fixed windows), and the longest one told (ms, from its first answer).
@@ -284,12 +287,18 @@ export class RequestPacer {
 		// A second that began inside the last hold measured the hold, not the provider: then
 		// only the rate itself is cut.
 		const gotThrough = this.recentAnswers.filter((t) => t >= at - 1000).length;
-		let measured = this.rate !== undefined && at - heldUntil < 1000 ? Infinity : gotThrough;
+		let measured = this.rate !== undefined && at - heldUntil < 1000 && !this.assumedHalf ? Infinity : gotThrough;
+		this.assumedHalf = false;
 		// The first cut of a run on a key that tells its limit: what got through is the run's luck in
 		// the start's burst (two runs started together: 13 and 7 of 20), not its part of the key,
 		// and the one cut deeper stayed behind for seconds. It assumes one other run at most: never
-		// below half the key; where more share it, their 429s cut it further.
-		if (this.rate === undefined && this.toldLimit) measured = Math.max(measured, ((this.toldLimit / 2) * 1000) / Math.max(this.longestWindowMs, 1000));
+		// below half the key, until its next 429; where more share the key that comes within a
+		// second, and cuts to what got through (a tenth at a time, four runs overshot for seconds).
+		if (this.rate === undefined && this.toldLimit) {
+			const half = ((this.toldLimit / 2) * 1000) / Math.max(this.longestWindowMs, 1000);
+			this.assumedHalf = measured < half;
+			measured = Math.max(measured, half);
+		}
 		if (gotThrough >= 2) this.rate = Math.max(1, DECREASE * Math.min(this.rate ?? Infinity, measured));
 		return ms;
 	}
