@@ -202,6 +202,18 @@ describe('the rate after a 429, where header windows are told', () => {
 		expect(await goesAfter(pacer, 250)).toBe(true); // 4.5/s, not 2.7/s
 	});
 
+	it('nor above twice what got through, where the window may be longer than a second (a limit per minute)', async () => {
+		const pacer = new RequestPacer(() => clock);
+		for (let remaining = 599; remaining > 596; remaining--) {
+			await pacer.acquire();
+			clock += 10;
+			pacer.release({ ratelimit: `limit=600, remaining=${remaining}, reset=50` });
+		}
+		pacer.throttled(50);
+		expect(await goesAfter(pacer, 100)).toBe(false); // 5.4/s, not 270/s
+		expect(await goesAfter(pacer, 90)).toBe(true);
+	});
+
 	it('where more runs share the key, its next 429 cuts to what got through, not a tenth of that half', async () => {
 		const pacer = await firstThreeThenA429('2'); // 4.5/s assumed; the window lasts past the next 429
 		clock += 250;

@@ -294,8 +294,10 @@ export class RequestPacer {
 		// and the one cut deeper stayed behind for seconds. It assumes one other run at most: never
 		// below half the key, until its next 429; where more share the key that comes within a
 		// second, and cuts to what got through (a tenth at a time, four runs overshot for seconds).
+		// Nor above twice what got through: before a window has ended its length is unknown, and a
+		// `limit` per minute read as per second would leave the run unpaced.
 		if (this.rate === undefined && this.toldLimit) {
-			const half = ((this.toldLimit / 2) * 1000) / Math.max(this.longestWindowMs, 1000);
+			const half = Math.min(((this.toldLimit / 2) * 1000) / this.windowLengthMs(), 2 * gotThrough);
 			this.assumedHalf = measured < half;
 			measured = Math.max(measured, half);
 		}
@@ -413,6 +415,14 @@ export class RequestPacer {
 	}
 
 	/**
+	 * A window's length as far as told: the longest from a window's first answer to its end, and
+	 * at least the second the rate is counted in.
+	 */
+	private windowLengthMs(): number {
+		return Math.max(this.longestWindowMs, 1000);
+	}
+
+	/**
 	 * Where windows begin part spent (a sliding window: `remaining` is what the key left unused in
 	 * the last window's length, every client included), once each such length: the lowest
 	 * `remaining` told over it, and this run's requests carried out, per window length. The
@@ -423,7 +433,7 @@ export class RequestPacer {
 	 */
 	private overTheLastWindow(): { spare: number; own: number; perSecond: number } | undefined {
 		const at = this.clock();
-		const length = Math.max(this.longestWindowMs, 1000);
+		const length = this.windowLengthMs();
 		if (at - this.spareSince < length) return undefined;
 		const measured = { spare: this.spareLowest, own: (this.spareOwn * length) / (at - this.spareSince), perSecond: 1000 / length };
 		this.spareSince = at;
@@ -456,14 +466,14 @@ export class RequestPacer {
 	/**
 	 * Where windows begin part spent, `remaining` counts every client's requests of the last
 	 * window's length: with this run's own answered in that time, nothing is left for the others
-	 * once they are gone, and the key is this run's (its limit over the window). The measure over a whole
-	 * window length (`shareWhatTheKeyLeft`) saw the run that ended still sending for up to two
-	 * lengths: the other run went on at half the key for 1–2 s.
+	 * once they are gone, and the key is this run's (its limit over the window). The measure over
+	 * a whole window's length (`shareWhatTheKeyLeft`) saw the run that ended still sending for up
+	 * to two lengths: the other run went on at half the key for 1–2 s.
 	 */
 	private takeTheKeyWhenAlone(state: ReturnType<typeof rateLimitState>): void {
 		if (this.windowsStartWhole !== false || this.rate === undefined) return;
 		if (state?.remaining === undefined || !state.limit) return;
-		const length = Math.max(this.longestWindowMs, 1000);
+		const length = this.windowLengthMs();
 		const since = this.clock() - length;
 		let own = 0;
 		for (const answeredAt of this.recentAnswers) if (answeredAt > since) own++;
